@@ -1,0 +1,98 @@
+export {
+  BUNDLED_HOLIDAY_YEARS,
+  type ChineseCalendarOptions,
+  createChineseCalendar,
+  type WorkingCalendar,
+} from './calendar/working-calendar.ts';
+export { type Clock, type ManualClock, manualClock, systemClock } from './clock.ts';
+export type { Directory } from './directory/directory.ts';
+export {
+  type Delegation,
+  type Department,
+  delegationCovers,
+  ROLES,
+  type Unit,
+  type User,
+  ZDelegation,
+  ZDepartment,
+  ZUnit,
+  ZUser,
+} from './directory/model.ts';
+export { createStaticDirectory, type OrgInput } from './directory/static-directory.ts';
+export { createStoreDirectory } from './directory/store-directory.ts';
+export type { DoneOptions, InboxOptions, SendCommand, StartCommand } from './engine/commands.ts';
+export {
+  type AvailableEvent,
+  createWorkflowEngine,
+  TIMER_ACTOR,
+  type TimerRunResult,
+  type TimerWorker,
+  type TransitionResult,
+  type WorkflowEngine,
+  type WorkflowEngineOptions,
+} from './engine/engine.ts';
+export {
+  CommandReplayed,
+  ERROR_MESSAGES_ZH,
+  type ErrorCode,
+  GongwenError,
+  InvalidEvent,
+  isGongwenError,
+  NotFound,
+  NotPermitted,
+  ValidationFailed,
+  VersionConflict,
+} from './errors.ts';
+export {
+  buildLedgerRecord,
+  GENESIS_HASH,
+  type LedgerProblem,
+  type LedgerVerification,
+  verifyLedgerChain,
+} from './ledger/chain.ts';
+export { createMemoryStore } from './memory/memory-store.ts';
+export type { BlobInfo, BlobStore } from './ports/blob-store.ts';
+export type { Notification, NotificationChannel, Notifier } from './ports/notifier.ts';
+export type {
+  Sealer,
+  SealPlacement,
+  SealRequest,
+  SealResult,
+  SealVerification,
+} from './ports/sealer.ts';
+export type {
+  Assignment,
+  CaseRecord,
+  CaseStatus,
+  ClaimedTimer,
+  CommandRecord,
+  DirectoryRepository,
+  DoneItem,
+  DoneQuery,
+  InboxItem,
+  InboxQuery,
+  LedgerRecord,
+  OutboxRecord,
+  Page,
+  StartWrite,
+  Store,
+  StoreTx,
+  TaskKind,
+  TaskRecord,
+  TimerRecord,
+  TransitionWrite,
+} from './ports/store.ts';
+export { canonicalJson } from './util/canonical-json.ts';
+export { stateToString } from './util/state-value.ts';
+export { type AssigneeRule, assignee } from './workflow/assignee-rule.ts';
+export {
+  type CaseFacts,
+  type DueSpec,
+  defineWorkflow,
+  type EventMeta,
+  type EventSpec,
+  type LedgerProjection,
+  type TaskSpec,
+  type WorkflowDefinition,
+} from './workflow/definition.ts';
+export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
