@@ -45,7 +45,7 @@ const approvalMachine = setup({
     nothingApprovedYet: ({ context }) => context.current === 0,
   },
   delays: {
-    remindDelay: ({ context }) => context.remindAfterMs,
+    remindDelay: ({ context }) => context.remindAfterMs ?? 86_400_000,
   },
   actions: {
     recordOpinion: assign({

@@ -22,8 +22,8 @@ async function expectCode(p: Promise<unknown>, code: GongwenError['code']): Prom
     () => null,
     (err: unknown) => err,
   );
-  expect(e, `expected ${code}`).toBeInstanceOf(GongwenError);
-  expect((e as GongwenError).code).toBe(code);
+  // Compare strings only: a foreign error may hold a whole database handle.
+  expect(e instanceof GongwenError ? e.code : `not a GongwenError: ${String(e)}`).toBe(code);
 }
 
 /**
@@ -399,13 +399,13 @@ export function describeEngineConformance(
       expect((await engine.can({ caseId, actorId: 'sun' })).map((e) => e.type)).toEqual([
         'WITHDRAW',
       ]);
-      expect(await engine.can({ caseId, actorId: 'qian' })).toEqual([]);
+      expect((await engine.can({ caseId, actorId: 'qian' })).map((e) => e.type)).toEqual([]);
       await engine.send({ caseId, actorId: 'sun', commandId: cmd(), event: { type: 'WITHDRAW' } });
       expect((await engine.can({ caseId, actorId: 'sun' })).map((e) => e.type)).toEqual([
         'RESUBMIT',
         'CANCEL',
       ]);
-      expect(await engine.can({ caseId, actorId: 'zhao' })).toEqual([]);
+      expect((await engine.can({ caseId, actorId: 'zhao' })).map((e) => e.type)).toEqual([]);
     });
 
     it('fires a durable timer once, reschedules it, and cancels it when the state is left', async () => {
