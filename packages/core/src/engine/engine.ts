@@ -67,6 +67,8 @@ export interface WorkflowEngineOptions {
   calendar?: WorkingCalendar;
   /** Id generator for cases, tasks and outbox rows (default: random UUIDs). */
   ids?: () => string;
+  /** How long a worker holds claimed timers and outbox rows before others may take them over (default 60 s). */
+  leaseMs?: number;
 }
 
 /** What a start or send returns (and what a retried command returns again). */
@@ -111,7 +113,6 @@ interface Authorization {
   onBehalfOf: string | null;
 }
 
-const TIMER_LEASE_MS = 60_000;
 
 /**
  * Creates the workflow engine: the whole embedder API. Each command runs as one store
@@ -123,6 +124,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
   const calendar = options.calendar ?? createChineseCalendar();
   const newId = options.ids ?? (() => globalThis.crypto.randomUUID());
   const registry = createRegistry(options.workflows);
+  const leaseMs = options.leaseMs ?? 60_000;
 
   async function activeUser(actorId: string): Promise<User> {
     const user = await directory.getUser(actorId);
@@ -465,7 +467,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       now,
       opts.limit ?? 100,
       workerId,
-      new Date(now.getTime() + TIMER_LEASE_MS),
+      new Date(now.getTime() + leaseMs),
     );
     const out: TimerRunResult = { claimed: claimed.length, fired: 0, discarded: 0, failed: 0 };
     for (const timer of claimed) {
@@ -811,7 +813,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
         now,
         opts.limit ?? 100,
         opts.workerId ?? `outbox-${newId()}`,
-        new Date(now.getTime() + TIMER_LEASE_MS),
+        new Date(now.getTime() + leaseMs),
       );
       const sent: string[] = [];
       for (const row of rows) {

@@ -52,7 +52,11 @@ export interface SealVerification {
   revoked: boolean;
   /** SHA-256 (hex) of the visible seal image, or null when none was found. */
   imageSha256: string | null;
-  /** Overall verdict: intact, trusted, not revoked and covering the whole document. */
+  /**
+   * Overall verdict: intact, trusted, not revoked, and nothing was added after it except
+   * further valid seals (联合行文: each unit's seal verifies on its own, so an earlier seal
+   * stays valid although `coversWholeDocument` is false for it).
+   */
   valid: boolean;
   /** Human-readable reasons when not valid. */
   problems: string[];
