@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # The one test command (npm test): installs what is missing, starts a throwaway
-# PostgreSQL 15 cluster, runs every package's tests through turbo, and cleans up.
+# PostgreSQL 15 cluster, runs every package's tests through turbo, lints, and cleans up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install.sh --with-test-tools
 source scripts/pg-cluster.sh
-trap pg_cluster_stop EXIT
+log=$(mktemp)
+trap 'pg_cluster_stop; rm -f "$log"' EXIT
 pg_cluster_start fsync=off synchronous_commit=off full_page_writes=off
 
-npx turbo run test --concurrency=2 --output-logs=full "$@"
-npx biome check .
+status=0
+npx turbo run test --concurrency=2 --output-logs=full "$@" 2>&1 | tee "$log" || status=$?
+npx biome check . || status=$?
+
+# One closing line over all packages, summed from each vitest run's "Tests" line.
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  /Tests +[0-9]/ {
+    for (i = 1; i <= NF; i++) {
+      if ($(i + 1) ~ /^passed/) passed += $i
+      if ($(i + 1) ~ /^failed/) failed += $i
+    }
+  }
+  END { printf "tests: %d passed, %d failed\n", passed, failed }'
+exit "$status"
