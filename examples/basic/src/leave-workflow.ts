@@ -40,7 +40,7 @@ const machine = setup({
   states: {
     headReview: {
       // The engine turns `after` into a durable timer row: 催办 after one day.
-      after: { 86_400_000: { target: 'headReview', reenter: true, actions: 'countReminder' } },
+      after: { 86400000: { target: 'headReview', reenter: true, actions: 'countReminder' } },
       on: {
         APPROVE: [{ guard: 'needsDirector', target: 'directorReview' }, { target: 'approved' }],
         REJECT: 'rejected',

@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { runDemo } from './run-demo.ts';
 
-it('takes a leave request from application to approval on embedded PGlite', { timeout: 60_000 }, async () => {
+it('takes a leave request from application to approval on embedded PGlite', {
+  timeout: 60_000,
+}, async () => {
   const lines: string[] = [];
   const result = await runDemo('memory://', (l) => lines.push(l));
   expect(result.final).toBe('approved');

@@ -25,7 +25,7 @@ const workerId = `${mode}-${process.pid}`;
 
 async function step(caseId: string): Promise<boolean> {
   const c = await store.getCase(caseId);
-  if (!c || c.status !== 'active') return false;
+  if (c?.status !== 'active') return false;
   const approver = c.assignments[0]!.candidates[0]!;
   try {
     // One command id per (case, revision): a retry after a crash is answered, not repeated.

@@ -113,7 +113,6 @@ interface Authorization {
   onBehalfOf: string | null;
 }
 
-
 /**
  * Creates the workflow engine: the whole embedder API. Each command runs as one store
  * transaction; the XState machines stay pure and the engine owns all effects.

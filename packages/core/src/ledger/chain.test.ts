@@ -27,14 +27,20 @@ function chain(length: number): LedgerRecord[] {
   return out;
 }
 
-const head = (records: LedgerRecord[]) => ({ id: 'c1', ledgerSeq: records.length, ledgerHead: records.at(-1)!.hash });
+const head = (records: LedgerRecord[]) => ({
+  id: 'c1',
+  ledgerSeq: records.length,
+  ledgerHead: records.at(-1)!.hash,
+});
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: undefined }], c: null } })).toBe(
       '{"a":{"c":null,"d":[3,{"y":1}]},"b":1}',
     );
-    expect(canonicalJson({ at: new Date('2026-11-25T00:00:00Z') })).toBe('{"at":"2026-11-25T00:00:00.000Z"}');
+    expect(canonicalJson({ at: new Date('2026-11-25T00:00:00Z') })).toBe(
+      '{"at":"2026-11-25T00:00:00.000Z"}',
+    );
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
   });
 });
@@ -42,7 +48,11 @@ describe('canonicalJson', () => {
 describe('verifyLedgerChain', () => {
   it('accepts an untouched chain', () => {
     const records = chain(4);
-    expect(verifyLedgerChain(head(records), records)).toEqual({ ok: true, entries: 4, problems: [] });
+    expect(verifyLedgerChain(head(records), records)).toEqual({
+      ok: true,
+      entries: 4,
+      problems: [],
+    });
   });
 
   it('does not depend on key order in stored fields (jsonb reorders keys)', () => {
@@ -56,7 +66,10 @@ describe('verifyLedgerChain', () => {
     expect(verifyLedgerChain(head(chain(3)), edited).problems.map((p) => p.seq)).toEqual([2]);
 
     const rehashedEntry = chain(3);
-    rehashedEntry[1] = { ...rehashedEntry[1]!, entry: rehashedEntry[1]!.entry.replace('意见2', '改过') };
+    rehashedEntry[1] = {
+      ...rehashedEntry[1]!,
+      entry: rehashedEntry[1]!.entry.replace('意见2', '改过'),
+    };
     expect(verifyLedgerChain(head(chain(3)), rehashedEntry).ok).toBe(false);
 
     const gap = chain(3);

@@ -446,6 +446,24 @@ export function describeEngineConformance(
       }
     });
 
+    it('runs timers in a long-running worker until stopped', async () => {
+      const { caseId } = await start(['zhao'], { remindAfterMs: 3_600_000 });
+      const worker = engine.startTimerWorker({ workerId: 'background', pollMs: 10 });
+      try {
+        clock.set('2026-11-25T02:00:00.500Z');
+        const deadline = Date.now() + 10_000;
+        while ((await engine.case(caseId)).fields.reminders !== 1 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await worker.stop();
+        clock.set('2026-11-25T01:00:00.000Z');
+      }
+      expect((await engine.case(caseId)).fields.reminders).toBe(1);
+      const fired = (await store.listLedger(caseId)).filter((l) => l.actorId === TIMER_ACTOR);
+      expect(fired.map((l) => l.event)).toEqual(['REMIND']);
+    });
+
     it('lets exactly one of 16 concurrent senders win each step', async () => {
       const approvers = ['zhao', 'zhang', 'chen'];
       const { caseId } = await start(approvers);

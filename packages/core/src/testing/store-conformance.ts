@@ -99,7 +99,7 @@ function newCase(
     ledger,
     openTasks: [t],
     scheduleTimers: [
-      { caseId: id, sendId: 'remind', unitId: 'demo', dueAt: at(60), event: { type: 'REMIND' } },
+      { caseId: id, sendId: 'remind', unitId: 'demo', dueAt: FAR, event: { type: 'REMIND' } },
     ],
     outbox: [
       {
@@ -157,7 +157,7 @@ function nextWrite(start: StartWrite, overrides: Partial<TransitionWrite> = {}):
         caseId: start.case.id,
         sendId: 'later',
         unitId: 'demo',
-        dueAt: at(120),
+        dueAt: new Date(FAR.getTime() + 60_000),
         event: { type: 'LATER', n: 1 },
       },
     ],
