@@ -295,6 +295,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           throw new VersionConflict('该办件已被他人处理，请刷新后重试', { caseId: w.caseId });
       },
 
+      async nextSerial(unitId, scope) {
+        const { rows } = await sql<{ value: number }>`
+          INSERT INTO serials (unit_id, scope, value) VALUES (${unitId}, ${scope}, 1)
+          ON CONFLICT (unit_id, scope) DO UPDATE SET value = serials.value + 1
+          RETURNING value`.execute(trx);
+        return rows[0]!.value;
+      },
+
       async takeTimer(caseId, sendId, workerId) {
         const { rows } = await sql<Row>`
           DELETE FROM timers WHERE case_id = ${caseId} AND send_id = ${sendId} AND claimed_by = ${workerId}
@@ -387,6 +395,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     directory,
 
     transaction: (fn) => db.transaction().execute((trx) => current.run(trx, () => fn(makeTx(trx)))),
+
+    async currentSerial(unitId, scope) {
+      const { rows } = await sql<{ value: number }>`SELECT value FROM serials
+        WHERE unit_id = ${unitId} AND scope = ${scope}`.execute(conn());
+      return rows[0]?.value ?? 0;
+    },
 
     async getCase(id) {
       const { rows } = await sql<Row>`SELECT * FROM cases WHERE id = ${id}`.execute(conn());

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-serials.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-serials': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,7 +9,7 @@ import type { Database } from './schema.ts';
 export interface PostgresStoreOptions {
   /** A libpq connection string, e.g. postgres://user@host:5432/db. */
   connectionString?: string;
-  /** An existing pool to use instead (the caller keeps ownership of it unless `ownPool`). */
+  /** An existing pool to use instead; the caller keeps it (`close()` leaves it open). */
   pool?: pg.Pool;
   /** Pool size when the store makes its own pool (default 10). */
   max?: number;
@@ -27,7 +27,11 @@ export async function createPostgresStore(
   const pool =
     options.pool ??
     new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely ends its pool on destroy; a caller's pool is handed over without `end`.
+  const borrowed = options.pool
+    ? { connect: () => pool.connect(), end: async () => undefined }
+    : pool;
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: borrowed }) });
   if (options.migrate !== false) await migrateToLatest(kysely as Kysely<unknown>);
   return Object.assign(createKyselyStore(kysely), { kysely, pool });
 }

@@ -103,6 +103,7 @@ export interface Database {
     claimed_by: string | null;
     lease_until: Timestamp | null;
   };
+  serials: { unit_id: string; scope: string; value: number };
   commands: {
     id: string;
     unit_id: string;

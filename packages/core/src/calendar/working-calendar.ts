@@ -44,8 +44,12 @@ export const BUNDLED_HOLIDAY_YEARS: readonly number[] = [
  */
 export function createChineseCalendar(options: ChineseCalendarOptions = {}): WorkingCalendar {
   const offsetMs = (options.utcOffsetMinutes ?? 480) * 60_000;
-  const holidays = new Set(options.holidays ?? Object.keys(bundled.holidays));
-  const workdays = new Set(options.workdays ?? Object.keys(bundled.workdays));
+  const holidays = new Set(
+    options.holidays ? [...options.holidays].map(checkDate) : Object.keys(bundled.holidays),
+  );
+  const workdays = new Set(
+    options.workdays ? [...options.workdays].map(checkDate) : Object.keys(bundled.workdays),
+  );
   for (const d of options.extraWorkdays ?? []) workdays.add(checkDate(d));
   const closures = new Set([...(options.closures ?? [])].map(checkDate));
 

@@ -22,6 +22,7 @@ import type { Notifier } from '../ports/notifier.ts';
 import type {
   Assignment,
   CaseRecord,
+  CommandRecord,
   DoneItem,
   InboxItem,
   LedgerRecord,
@@ -332,10 +333,21 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     };
   }
 
-  async function replayed(commandId: string): Promise<TransitionResult> {
+  /** A retried command's first result, unless the id was used for another case. */
+  function sameCommand(command: CommandRecord, caseId: string | undefined): TransitionResult {
+    if (caseId !== undefined && command.caseId !== caseId) {
+      throw new ValidationFailed('该操作编号已用于其他办件', { commandId: command.id });
+    }
+    return command.result as TransitionResult;
+  }
+
+  async function replayed(
+    commandId: string,
+    caseId: string | undefined,
+  ): Promise<TransitionResult> {
     const command = await store.getCommand(commandId);
     if (!command) throw new VersionConflict('命令与并发操作冲突，请重试', { commandId });
-    return command.result as TransitionResult;
+    return sameCommand(command, caseId);
   }
 
   /**
@@ -424,6 +436,23 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     return result;
   }
 
+  /** Takes the next number of a gapless sequence when the definition numbers this event. */
+  async function allocateSerial(
+    tx: StoreTx,
+    def: WorkflowDefinition,
+    eventType: string,
+    payload: Record<string, unknown>,
+    context: unknown,
+    facts: CaseFacts,
+    now: Date,
+  ): Promise<{ scope: string; value: number } | null> {
+    const numbering = def.numbering?.[eventType];
+    if (!numbering) return null;
+    const scope = numbering({ payload, context, facts, at: now });
+    if (scope === null) return null;
+    return { scope, value: await tx.nextSerial(facts.unitId, scope) };
+  }
+
   async function fireTimer(timer: TimerRecord, workerId: string): Promise<'fired' | 'discarded'> {
     const now = clock.now();
     return store.transaction(async (tx) => {
@@ -458,7 +487,13 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
   }
 
   async function runDueTimers(
-    opts: { now?: Date; limit?: number; workerId?: string } = {},
+    opts: {
+      now?: Date;
+      limit?: number;
+      workerId?: string;
+      /** Told about each timer whose transition failed (it stays and is retried after the lease). */
+      onError?: (error: unknown, timer?: TimerRecord) => void;
+    } = {},
   ): Promise<TimerRunResult> {
     const now = opts.now ?? clock.now();
     const workerId = opts.workerId ?? `worker-${newId()}`;
@@ -472,9 +507,10 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     for (const timer of claimed) {
       try {
         out[await fireTimer(timer, workerId)]++;
-      } catch {
+      } catch (e) {
         // Left in place: the lease lapses and another pass retries it.
         out.failed++;
+        opts.onError?.(e, timer);
       }
     }
     return out;
@@ -488,7 +524,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     async start(command: StartCommand): Promise<TransitionResult> {
       const cmd = parseOrThrow(ZStartCommand, command, '启动参数');
       const previous = await store.getCommand(cmd.commandId);
-      if (previous) return previous.result as TransitionResult;
+      if (previous) return sameCommand(previous, cmd.caseId);
       const def = registry.get(cmd.workflow, cmd.version);
       const actor = await activeUser(cmd.actorId);
       const now = clock.now();
@@ -509,61 +545,64 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
         at: now.toISOString(),
         caseId,
       };
-      const [snapshot, actions] = initialTransition(def.machine, { ...input, meta });
-      if (snapshot.status === 'error')
-        throw new ValidationFailed('流程无法以该内容启动', { workflow: def.name });
-      const plan = await planTasks(def, snapshot, facts, [], now);
-      const effects = collectEffects(actions);
-      const header = def.header(snapshot);
-      const state = stateToString(snapshot.value);
-      const ledger = buildLedgerRecord({
-        caseId,
-        seq: 1,
-        unitId: actor.unitId,
-        at: now,
-        actorId: actor.id,
-        onBehalfOf: null,
-        event: 'start',
-        fromState: null,
-        toState: state,
-        ...projectLedger(def, { type: 'start', ...input }),
-        prevHash: GENESIS_HASH,
-      });
-      const caseRecord: CaseRecord = {
-        id: caseId,
-        unitId: actor.unitId,
-        workflow: def.name,
-        workflowVersion: def.version,
-        title: header.title,
-        state,
-        status: snapshot.status === 'done' ? 'done' : 'active',
-        snapshot: def.machine.getPersistedSnapshot(snapshot),
-        fields: header.fields,
-        rev: 1,
-        startedBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-        ledgerSeq: 1,
-        ledgerHead: ledger.hash,
-        assignments: plan.assignments,
-      };
-      const result = resultOf(caseRecord, null);
       try {
-        await store.transaction((tx) =>
-          tx.createCase({
+        return await store.transaction(async (tx) => {
+          // A number is taken inside the transaction, so a refused start gives it back.
+          const serial = await allocateSerial(tx, def, 'start', input, null, facts, now);
+          if (serial) meta.serial = serial;
+          const [snapshot, actions] = initialTransition(def.machine, { ...input, meta });
+          if (snapshot.status === 'error')
+            throw new ValidationFailed('流程无法以该内容启动', { workflow: def.name });
+          const plan = await planTasks(def, snapshot, facts, [], now);
+          const effects = collectEffects(actions);
+          const header = def.header(snapshot);
+          const state = stateToString(snapshot.value);
+          const ledger = buildLedgerRecord({
+            caseId,
+            seq: 1,
+            unitId: actor.unitId,
+            at: now,
+            actorId: actor.id,
+            onBehalfOf: null,
+            event: 'start',
+            fromState: null,
+            toState: state,
+            ...projectLedger(def, { type: 'start', ...input, meta }),
+            prevHash: GENESIS_HASH,
+          });
+          const caseRecord: CaseRecord = {
+            id: caseId,
+            unitId: actor.unitId,
+            workflow: def.name,
+            workflowVersion: def.version,
+            title: header.title,
+            state,
+            status: snapshot.status === 'done' ? 'done' : 'active',
+            snapshot: def.machine.getPersistedSnapshot(snapshot),
+            fields: header.fields,
+            rev: 1,
+            startedBy: actor.id,
+            createdAt: now,
+            updatedAt: now,
+            ledgerSeq: 1,
+            ledgerHead: ledger.hash,
+            assignments: plan.assignments,
+          };
+          const result = resultOf(caseRecord, null);
+          await tx.createCase({
             case: caseRecord,
             ledger,
             openTasks: taskRows(def, caseId, actor.unitId, plan.opened, now),
             scheduleTimers: timerRows(caseId, actor.unitId, effects, now),
             outbox: outboxRows(actor.unitId, caseId, header.title, plan.opened, effects, now),
             command: { id: cmd.commandId, caseId, result },
-          }),
-        );
+          });
+          return result;
+        });
       } catch (e) {
-        if (e instanceof CommandReplayed) return replayed(cmd.commandId);
+        if (e instanceof CommandReplayed) return replayed(cmd.commandId, cmd.caseId);
         throw e;
       }
-      return result;
     },
 
     /** Sends an event to a case as `actorId`; one transaction, idempotent per `commandId`. */
@@ -576,7 +615,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       try {
         return await store.transaction(async (tx) => {
           const { caseRecord, command: previous } = await tx.lockCase(cmd.caseId, cmd.commandId);
-          if (previous) return previous.result as TransitionResult;
+          if (previous) return sameCommand(previous, cmd.caseId);
           if (!caseRecord || caseRecord.unitId !== actor.unitId)
             throw new NotFound('办件不存在', { caseId: cmd.caseId });
           if (cmd.expectedRev !== undefined && cmd.expectedRev !== caseRecord.rev) {
@@ -633,7 +672,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
           return result;
         });
       } catch (e) {
-        if (e instanceof CommandReplayed) return replayed(cmd.commandId);
+        if (e instanceof CommandReplayed) return replayed(cmd.commandId, cmd.caseId);
         throw e;
       }
     },
@@ -651,7 +690,11 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       const now = clock.now();
       const out: AvailableEvent[] = [];
       for (const [type, spec] of Object.entries(def.events)) {
-        if (!handled.has(type)) continue;
+        if (
+          !handled.has(type) ||
+          !acceptsWithoutPayload(snapshot, type, actor.id, caseRecord.id, now)
+        )
+          continue;
         try {
           const { onBehalfOf } = await authorize(
             def,
@@ -735,7 +778,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       const now = clock.now();
       const principals = new Set([
         actor.id,
-        ...(await directory.delegationsOfDeputy(actor.id, now)).map((d) => d.principalId),
+        ...(await directory.delegationsOfDeputy(actor.id, now))
+          .filter((d) => d.unitId === task.unitId && delegationCovers(d, now, task.workflow))
+          .map((d) => d.principalId),
       ]);
       if (!task.candidates.some((c) => principals.has(c))) throw new NotPermitted('这不是您的待办');
       await store.markTaskOpened(task.id, now);
@@ -758,7 +803,13 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
 
     /** Polls for due timers until stopped. */
     startTimerWorker(
-      opts: { workerId?: string; pollMs?: number; batch?: number } = {},
+      opts: {
+        workerId?: string;
+        pollMs?: number;
+        batch?: number;
+        /** Told about every pass that failed (e.g. the database is unreachable) or left timers failing. */
+        onError?: (error: unknown) => void;
+      } = {},
     ): TimerWorker {
       const workerId = opts.workerId ?? `worker-${newId()}`;
       const pollMs = opts.pollMs ?? 250;
@@ -769,10 +820,15 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
         while (!stopped) {
           let full = false;
           try {
-            const r = await runDueTimers({ workerId, limit: batch });
+            const r = await runDueTimers({
+              workerId,
+              limit: batch,
+              ...(opts.onError ? { onError: opts.onError } : {}),
+            });
             full = r.claimed === batch;
-          } catch {
+          } catch (e) {
             // The store may be briefly unavailable; try again on the next tick.
+            opts.onError?.(e);
           }
           if (full || stopped) continue;
           let waitMs = pollMs;
@@ -780,8 +836,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
             const next = await store.nextTimerDue(clock.now());
             if (next)
               waitMs = Math.max(0, Math.min(pollMs, next.getTime() - clock.now().getTime()));
-          } catch {
+          } catch (e) {
             // fall back to the poll interval
+            opts.onError?.(e);
           }
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, waitMs);
@@ -834,6 +891,27 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       return sent.length;
     },
   };
+}
+
+/**
+ * Whether the machine would take the event in its current state, judged by guards over the
+ * case's own context (guards should not read the payload: the zod schema checks that).
+ */
+function acceptsWithoutPayload(
+  snapshot: AnyMachineSnapshot,
+  type: string,
+  actorId: string,
+  caseId: string,
+  now: Date,
+): boolean {
+  try {
+    return snapshot.can({
+      type,
+      meta: { actorId, onBehalfOf: null, at: now.toISOString(), caseId },
+    });
+  } catch {
+    return false;
+  }
 }
 
 /** The engine object `createWorkflowEngine` returns. */

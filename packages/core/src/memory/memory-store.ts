@@ -29,6 +29,7 @@ interface Tables {
   departments: Map<string, Department>;
   users: Map<string, User>;
   delegations: Map<string, Delegation>;
+  serials: Map<string, number>;
 }
 
 const timerKey = (caseId: string, sendId: string) => `${caseId}\u0000${sendId}`;
@@ -51,6 +52,7 @@ export function createMemoryStore(): Store {
     departments: new Map(),
     users: new Map(),
     delegations: new Map(),
+    serials: new Map(),
   };
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -75,6 +77,7 @@ export function createMemoryStore(): Store {
       departments: new Map(t.departments),
       users: new Map(t.users),
       delegations: new Map(t.delegations),
+      serials: new Map(t.serials),
     };
   }
 
@@ -145,6 +148,12 @@ export function createMemoryStore(): Store {
         for (const o of w.outbox)
           t.outbox.set(o.id, { ...clone(o), sentAt: null, leaseUntil: null, claimedBy: null });
       },
+      async nextSerial(unitId, scope) {
+        const key = `${unitId}\u0000${scope}`;
+        const value = (t.serials.get(key) ?? 0) + 1;
+        t.serials.set(key, value);
+        return value;
+      },
       async takeTimer(caseId, sendId, workerId) {
         const key = timerKey(caseId, sendId);
         const timer = t.timers.get(key);
@@ -203,6 +212,7 @@ export function createMemoryStore(): Store {
         db = working;
         return result;
       }),
+    currentSerial: async (unitId, scope) => db.serials.get(`${unitId}\u0000${scope}`) ?? 0,
     getCase: async (id) => clone(db.cases.get(id) ?? null),
     getCommand: async (id) => clone(db.commands.get(id) ?? null),
     listLedger: async (caseId) => clone(db.ledger.get(caseId) ?? []),
@@ -285,8 +295,8 @@ export function createMemoryStore(): Store {
     async nextTimerDue(now) {
       let next: Date | null = null;
       for (const t of db.timers.values()) {
-        const at = t.leaseUntil !== null && t.leaseUntil > now ? t.leaseUntil : t.dueAt;
-        if (next === null || at < next) next = at;
+        const free = t.leaseUntil === null || t.leaseUntil < now;
+        if (free && (next === null || t.dueAt < next)) next = t.dueAt;
       }
       return next;
     },

@@ -220,6 +220,11 @@ export interface StoreTx {
   createCase(write: StartWrite): Promise<void>;
   /** Applies a transition; throws VersionConflict when `expectedRev` moved, CommandReplayed on a duplicate command id. */
   applyTransition(write: TransitionWrite): Promise<void>;
+  /**
+   * The next number (1, 2, …) of a gapless sequence per unit and scope. The sequence row
+   * stays locked until the transaction ends, and a rollback gives the number back.
+   */
+  nextSerial(unitId: string, scope: string): Promise<number>;
   /** Deletes and returns a timer claimed by `workerId`, or null when it is gone or held by another worker. */
   takeTimer(caseId: string, sendId: string, workerId: string): Promise<TimerRecord | null>;
 }
@@ -276,7 +281,7 @@ export interface Store {
     workerId: string,
     leaseUntil: Date,
   ): Promise<ClaimedTimer[]>;
-  /** The earliest due time among unclaimed or lapsed timers, or null. */
+  /** The earliest due time among timers nobody holds (unclaimed, or their lease lapsed before `now`), or null. */
   nextTimerDue(now: Date): Promise<Date | null>;
   /** Timers of one case (for inspection and tests). */
   listTimers(caseId: string): Promise<TimerRecord[]>;
@@ -289,6 +294,8 @@ export interface Store {
   ): Promise<OutboxRecord[]>;
   /** Marks outbox rows delivered. */
   markOutboxSent(ids: readonly string[], at: Date): Promise<void>;
+  /** The last number taken from a sequence (0 when none was). */
+  currentSerial(unitId: string, scope: string): Promise<number>;
   /** The organisation records kept in this store. */
   readonly directory: DirectoryRepository;
   /** Releases connections; the store is unusable afterwards. */

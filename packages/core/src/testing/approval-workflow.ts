@@ -24,6 +24,8 @@ interface ApprovalContext {
   opinions: Array<{ by: string; opinion: string; at: string }>;
   returnedReason: string | null;
   startedAt: string;
+  /** 审批编号, allocated by the engine at start. */
+  serialNo: string | null;
 }
 
 type ApprovalEvent =
@@ -80,6 +82,9 @@ const approvalMachine = setup({
     opinions: [],
     returnedReason: null,
     startedAt: input?.meta?.at ?? '',
+    serialNo: input?.meta?.serial
+      ? `审〔${input.meta.serial.scope.slice(-4)}〕${input.meta.serial.value}号`
+      : null,
   }),
   initial: 'reviewing',
   states: {
@@ -117,6 +122,7 @@ export const approvalWorkflow = defineWorkflow({
   title: '审批',
   machine: approvalMachine,
   startSchema: ZApprovalInput,
+  numbering: { start: ({ at }) => `审批:${at.getUTCFullYear()}` },
   events: {
     APPROVE: {
       title: '同意',
@@ -163,7 +169,11 @@ export const approvalWorkflow = defineWorkflow({
   },
   header: (snapshot) => ({
     title: snapshot.context.title,
-    fields: { reminders: snapshot.context.reminders, approvers: snapshot.context.approvers },
+    fields: {
+      serialNo: snapshot.context.serialNo,
+      reminders: snapshot.context.reminders,
+      approvers: snapshot.context.approvers,
+    },
   }),
   ledger: (event) => {
     const { type: _t, meta: _m, opinion, reason, ...fields } = event;

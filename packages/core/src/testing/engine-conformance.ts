@@ -242,7 +242,8 @@ export function describeEngineConformance(
         event: { type: 'APPROVE', opinion: '同意' },
       });
       const before = await snapshotOf(caseId);
-      // 撤回 is only possible before anyone approved.
+      // 撤回 is only possible before anyone approved, and `can` no longer offers it.
+      expect((await engine.can({ caseId, actorId: 'sun' })).map((e) => e.type)).toEqual([]);
       await expectCode(
         engine.send({ caseId, actorId: 'sun', commandId: cmd(), event: { type: 'WITHDRAW' } }),
         'INVALID_EVENT',
@@ -336,6 +337,10 @@ export function describeEngineConformance(
       expect(r3).toEqual(r1);
       expect(r4).toEqual(r1);
       expect(await store.listLedger(a.caseId)).toHaveLength(2);
+      // The same id sent to another case is a mistake, not a retry.
+      const other = await start(['zhao']);
+      await expectCode(engine.send({ ...ev, caseId: other.caseId }), 'VALIDATION_FAILED');
+      expect(await store.listLedger(other.caseId)).toHaveLength(1);
     });
 
     it('lets a deputy act for the principal within the delegation, and records both', async () => {
@@ -492,6 +497,29 @@ export function describeEngineConformance(
       expect(ledger.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
       expect((await engine.case(caseId)).rev).toBe(4);
       expect((await engine.verifyLedger(caseId)).ok).toBe(true);
+    });
+
+    it('numbers 20 parallel starts with 20 distinct consecutive numbers', async () => {
+      const before = await store.currentSerial('demo', '审批:2026');
+      const results = await Promise.all(Array.from({ length: 20 }, () => start(['zhao'])));
+      const numbers = await Promise.all(
+        results.map(async (r) => (await engine.case(r.caseId)).fields.serialNo),
+      );
+      const expected = Array.from({ length: 20 }, (_, i) => `审〔2026〕${before + i + 1}号`);
+      expect(
+        [...numbers].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true })),
+      ).toEqual(expected);
+      // A refused start takes no number.
+      await expectCode(
+        engine.start({
+          workflow: 'approval',
+          actorId: 'sun',
+          commandId: cmd(),
+          input: { title: '标题', approvers: ['ghost'] },
+        }),
+        'VALIDATION_FAILED',
+      );
+      expect(await store.currentSerial('demo', '审批:2026')).toBe(before + 20);
     });
 
     it('records when a task is first opened and delivers notifications through a Notifier', async () => {

@@ -310,6 +310,26 @@ export function describeStoreConformance(
       expect(order).toEqual(['first committed', 'second saw rev 2']);
     });
 
+    it('hands out gapless serial numbers under concurrency, giving back rolled-back ones', async () => {
+      const scope = uid('收文:红头:2026');
+      const values = await Promise.all(
+        Array.from({ length: 20 }, () => store.transaction((tx) => tx.nextSerial('demo', scope))),
+      );
+      expect([...values].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.nextSerial('demo', scope)).toBe(21);
+          throw new Error('registration refused');
+        }),
+      ).rejects.toThrow('registration refused');
+      expect(await store.currentSerial('demo', scope)).toBe(20);
+      expect(await store.transaction((tx) => tx.nextSerial('demo', scope))).toBe(21);
+      expect(await store.transaction((tx) => tx.nextSerial('other', scope))).toBe(1);
+      expect(await store.currentSerial('demo', uid('never-used'))).toBe(0);
+    });
+
     it('answers an unknown case with null', async () => {
       expect(await store.getCase('no-such-case')).toBeNull();
       const r = await store.transaction((tx) => tx.lockCase('no-such-case', 'no-such-command'));

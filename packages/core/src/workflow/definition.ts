@@ -13,6 +13,8 @@ export interface EventMeta {
   at: string;
   /** The case id. */
   caseId: string;
+  /** The number the engine allocated for this event, when the definition numbers it. */
+  serial?: { scope: string; value: number };
 }
 
 /** Facts about the case a definition's functions may read besides the machine context. */
@@ -80,6 +82,20 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   header(snapshot: SnapshotFrom<TMachine>): { title: string; fields: Record<string, unknown> };
   /** Ledger projection of an event (default: `opinion` field is the opinion, the rest are fields). */
   ledger?(event: { type: string; [key: string]: unknown }): LedgerProjection;
+  /**
+   * Gapless numbering (收文编号, 文号): for `start` or an event type, the sequence scope to take
+   * the next number from (e.g. `收文:红头:2026`), or null for none. The engine allocates it in
+   * the transition's own transaction and passes it to the machine as `meta.serial`.
+   */
+  numbering?: Record<
+    string,
+    (args: {
+      payload: Record<string, unknown>;
+      context: unknown;
+      facts: CaseFacts;
+      at: Date;
+    }) => string | null
+  >;
   /** Chinese labels of states for timelines, keyed by flattened state path. */
   stateLabels?: Record<string, string>;
 }
