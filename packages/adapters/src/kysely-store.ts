@@ -37,6 +37,9 @@ export interface KyselyStoreOptions {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 /** PostgreSQL error code of a unique violation and the constraint it names. */
 function uniqueViolation(e: unknown): string | null {
   const err = e as { code?: unknown; constraint?: unknown; message?: unknown };
@@ -443,7 +446,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       if (q.overdue === true) filters.push(sql`tc.due_at < ${q.now}`);
       if (q.overdue === false) filters.push(sql`(tc.due_at IS NULL OR tc.due_at >= ${q.now})`);
       if (q.search) {
-        const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        const like = containing(q.search);
         filters.push(sql`EXISTS (SELECT 1 FROM cases sc JOIN tasks st ON st.id = tc.task_id
           WHERE sc.id = tc.case_id AND (sc.title LIKE ${like} OR st.label LIKE ${like}))`);
       }
@@ -481,11 +484,27 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return { items, total: count.rows[0]?.n ?? 0 };
     },
 
+    async listCases(q) {
+      const filters = [sql`unit_id = ${q.unitId}`];
+      if (q.workflow !== undefined) filters.push(sql`workflow = ${q.workflow}`);
+      if (q.status !== undefined) filters.push(sql`status = ${q.status}`);
+      if (q.createdFrom !== undefined) filters.push(sql`created_at >= ${q.createdFrom}`);
+      if (q.createdTo !== undefined) filters.push(sql`created_at < ${q.createdTo}`);
+      if (q.search) filters.push(sql`title LIKE ${containing(q.search)}`);
+      const where = sql.join(filters, sql` AND `);
+      const [page, count] = await Promise.all([
+        sql<Row>`SELECT * FROM cases WHERE ${where} ORDER BY created_at DESC, id DESC
+          LIMIT ${q.limit} OFFSET ${q.offset}`.execute(conn()),
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE ${where}`.execute(conn()),
+      ]);
+      return { items: page.rows.map(toCase), total: count.rows[0]?.n ?? 0 };
+    },
+
     async done(q) {
       const filters = [sql`c.unit_id = ${q.unitId}`];
       if (q.workflow !== undefined) filters.push(sql`c.workflow = ${q.workflow}`);
       if (q.search) {
-        const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        const like = containing(q.search);
         filters.push(sql`c.title LIKE ${like}`);
       }
       const acted = sql`SELECT case_id, max(at) AS last_at FROM (

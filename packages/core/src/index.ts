@@ -62,6 +62,7 @@ export type {
 } from './ports/sealer.ts';
 export type {
   Assignment,
+  CaseQuery,
   CaseRecord,
   CaseStatus,
   ClaimedTimer,

@@ -256,6 +256,20 @@ export function createMemoryStore(): Store {
       });
       return { items: items.slice(q.offset, q.offset + q.limit), total: items.length };
     },
+    async listCases(q) {
+      const items = [...db.cases.values()]
+        .filter(
+          (c) =>
+            c.unitId === q.unitId &&
+            (q.workflow === undefined || c.workflow === q.workflow) &&
+            (q.status === undefined || c.status === q.status) &&
+            (q.createdFrom === undefined || c.createdAt >= q.createdFrom) &&
+            (q.createdTo === undefined || c.createdAt < q.createdTo) &&
+            (!q.search || c.title.includes(q.search)),
+        )
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
+      return { items: items.slice(q.offset, q.offset + q.limit).map(clone), total: items.length };
+    },
     async done(q): Promise<Page<DoneItem>> {
       const items: DoneItem[] = [];
       for (const [caseId, entries] of db.ledger) {

@@ -197,6 +197,21 @@ export interface DoneQuery {
   offset: number;
 }
 
+/** Case listing for registers, statistics and archives. */
+export interface CaseQuery {
+  unitId: string;
+  workflow?: string;
+  status?: CaseStatus;
+  /** Cases created at or after this instant. */
+  createdFrom?: Date;
+  /** Cases created before this instant. */
+  createdTo?: Date;
+  /** Substring of the title. */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
 /** A done line: the case and when the user last acted on it. */
 export interface DoneItem {
   caseRecord: CaseRecord;
@@ -270,6 +285,8 @@ export interface Store {
   listTasks(caseId: string): Promise<TaskRecord[]>;
   /** A page of open tasks for the principals. */
   inbox(query: InboxQuery): Promise<Page<InboxItem>>;
+  /** A page of cases of a unit, newest first. */
+  listCases(query: CaseQuery): Promise<Page<CaseRecord>>;
   /** A page of cases the user acted on. */
   done(query: DoneQuery): Promise<Page<DoneItem>>;
   /** Records the first time an assignee opened a task (签收时间); later calls keep the first time. */

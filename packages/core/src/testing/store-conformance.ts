@@ -330,6 +330,44 @@ export function describeStoreConformance(
       expect(await store.currentSerial('demo', uid('never-used'))).toBe(0);
     });
 
+    it('lists cases by workflow, status, period and title, newest first', async () => {
+      const workflow = uid('listing');
+      const made: StartWrite[] = [];
+      for (const [i, title] of [
+        '一号 关于春耕的通知',
+        '二号 关于防汛的通知',
+        '三号 关于秋收的报告',
+      ].entries()) {
+        const w = newCase({ title, workflow, createdAt: at(100 + i) });
+        await store.transaction((tx) => tx.createCase(w));
+        made.push(w);
+      }
+      await store.transaction((tx) =>
+        tx.applyTransition({
+          ...nextWrite(made[0]!),
+          case: { ...nextWrite(made[0]!).case, status: 'done' },
+        }),
+      );
+      const base = { unitId: 'demo', workflow, limit: 10, offset: 0 };
+      const all = await store.listCases(base);
+      expect(all.total).toBe(3);
+      expect(all.items.map((c) => c.title[0])).toEqual(['三', '二', '一']);
+      expect(
+        (await store.listCases({ ...base, status: 'done' })).items.map((c) => c.title[0]),
+      ).toEqual(['一']);
+      expect((await store.listCases({ ...base, status: 'active' })).total).toBe(2);
+      expect(
+        (await store.listCases({ ...base, createdFrom: at(101), createdTo: at(102) })).items.map(
+          (c) => c.title[0],
+        ),
+      ).toEqual(['二']);
+      expect((await store.listCases({ ...base, search: '通知' })).total).toBe(2);
+      expect(
+        (await store.listCases({ ...base, limit: 1, offset: 1 })).items.map((c) => c.title[0]),
+      ).toEqual(['二']);
+      expect((await store.listCases({ ...base, unitId: 'other' })).total).toBe(0);
+    });
+
     it('answers an unknown case with null', async () => {
       expect(await store.getCase('no-such-case')).toBeNull();
       const r = await store.transaction((tx) => tx.lockCase('no-such-case', 'no-such-command'));
