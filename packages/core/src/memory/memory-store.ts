@@ -10,6 +10,7 @@ import type {
   LedgerRecord,
   OutboxRecord,
   Page,
+  StartWrite,
   Store,
   StoreTx,
   TaskRecord,
@@ -87,6 +88,20 @@ export function createMemoryStore(): Store {
     t.commands.set(command.id, clone(command));
   }
 
+  /** New timers (replacing any with the same send id) and outbox rows of a write. */
+  function insertEffects(t: Tables, w: Pick<StartWrite, 'scheduleTimers' | 'outbox'>) {
+    for (const timer of w.scheduleTimers) {
+      t.timers.set(timerKey(timer.caseId, timer.sendId), {
+        ...clone(timer),
+        claimedBy: '',
+        leaseUntil: null,
+      });
+    }
+    for (const o of w.outbox) {
+      t.outbox.set(o.id, { ...clone(o), sentAt: null, leaseUntil: null, claimedBy: null });
+    }
+  }
+
   function makeTx(t: Tables): StoreTx {
     return {
       async lockCase(caseId, commandId) {
@@ -101,15 +116,7 @@ export function createMemoryStore(): Store {
         t.cases.set(w.case.id, clone(w.case));
         t.ledger.set(w.case.id, [clone(w.ledger)]);
         for (const task of w.openTasks) t.tasks.set(task.id, clone(task));
-        for (const timer of w.scheduleTimers) {
-          t.timers.set(timerKey(timer.caseId, timer.sendId), {
-            ...clone(timer),
-            claimedBy: '',
-            leaseUntil: null,
-          });
-        }
-        for (const o of w.outbox)
-          t.outbox.set(o.id, { ...clone(o), sentAt: null, leaseUntil: null, claimedBy: null });
+        insertEffects(t, w);
       },
       async applyTransition(w) {
         const current = t.cases.get(w.caseId);
@@ -138,15 +145,7 @@ export function createMemoryStore(): Store {
           if (timer.caseId === w.caseId && (all || w.deleteTimers.includes(timer.sendId)))
             t.timers.delete(key);
         }
-        for (const timer of w.scheduleTimers) {
-          t.timers.set(timerKey(timer.caseId, timer.sendId), {
-            ...clone(timer),
-            claimedBy: '',
-            leaseUntil: null,
-          });
-        }
-        for (const o of w.outbox)
-          t.outbox.set(o.id, { ...clone(o), sentAt: null, leaseUntil: null, claimedBy: null });
+        insertEffects(t, w);
       },
       async nextSerial(unitId, scope) {
         const key = `${unitId}\u0000${scope}`;
