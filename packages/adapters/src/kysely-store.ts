@@ -60,22 +60,20 @@ function rethrow(e: unknown, commandId: string | null): never {
   throw e;
 }
 
-function taskValues(tasks: readonly TaskRecord[]) {
-  return json(
-    tasks.map((t) => ({
-      id: t.id,
-      unit_id: t.unitId,
-      case_id: t.caseId,
-      workflow: t.workflow,
-      key: t.key,
-      kind: t.kind,
-      label: t.label,
-      events: t.events,
-      candidates: t.candidates,
-      created_at: t.createdAt,
-      due_at: t.dueAt,
-    })),
-  );
+function taskRecords(tasks: readonly TaskRecord[]) {
+  return tasks.map((t) => ({
+    id: t.id,
+    unit_id: t.unitId,
+    case_id: t.caseId,
+    workflow: t.workflow,
+    key: t.key,
+    kind: t.kind,
+    label: t.label,
+    events: t.events,
+    candidates: t.candidates,
+    created_at: t.createdAt,
+    due_at: t.dueAt,
+  }));
 }
 
 function candidateValues(tasks: readonly TaskRecord[]) {
@@ -95,31 +93,27 @@ function candidateValues(tasks: readonly TaskRecord[]) {
   );
 }
 
-function timerValues(timers: readonly TimerRecord[]) {
-  return json(
-    timers.map((t) => ({
-      case_id: t.caseId,
-      send_id: t.sendId,
-      unit_id: t.unitId,
-      due_at: t.dueAt,
-      event: t.event,
-    })),
-  );
+function timerRecords(timers: readonly TimerRecord[]) {
+  return timers.map((t) => ({
+    case_id: t.caseId,
+    send_id: t.sendId,
+    unit_id: t.unitId,
+    due_at: t.dueAt,
+    event: t.event,
+  }));
 }
 
-function outboxValues(rows: readonly OutboxRecord[]) {
-  return json(
-    rows.map((o) => ({
-      id: o.id,
-      unit_id: o.unitId,
-      case_id: o.caseId,
-      channel: o.channel,
-      recipients: o.recipients,
-      title: o.title,
-      body: o.body,
-      created_at: o.createdAt,
-    })),
-  );
+function outboxRecords(rows: readonly OutboxRecord[]) {
+  return rows.map((o) => ({
+    id: o.id,
+    unit_id: o.unitId,
+    case_id: o.caseId,
+    channel: o.channel,
+    recipients: o.recipients,
+    title: o.title,
+    body: o.body,
+    created_at: o.createdAt,
+  }));
 }
 
 /** CTE members shared by createCase and applyTransition; each is skipped when it has no rows. */
@@ -135,7 +129,7 @@ function insertCtes(w: {
     parts.push(sql`new_tasks AS (
       INSERT INTO tasks (id, unit_id, case_id, workflow, key, kind, label, events, candidates, created_at, due_at)
       SELECT id, unit_id, case_id, workflow, key, kind, label, events, candidates, created_at, due_at
-      FROM jsonb_to_recordset(${taskValues(w.openTasks)}::jsonb) AS x(id text, unit_id text, case_id text,
+      FROM jsonb_to_recordset(${json(taskRecords(w.openTasks))}::jsonb) AS x(id text, unit_id text, case_id text,
         workflow text, key text, kind text, label text, events text[], candidates text[],
         created_at timestamptz, due_at timestamptz)
       RETURNING 1)`);
@@ -150,7 +144,7 @@ function insertCtes(w: {
     parts.push(sql`new_timers AS (
       INSERT INTO timers (case_id, send_id, unit_id, due_at, event)
       SELECT case_id, send_id, unit_id, due_at, event
-      FROM jsonb_to_recordset(${timerValues(w.scheduleTimers)}::jsonb) AS x(case_id text, send_id text,
+      FROM jsonb_to_recordset(${json(timerRecords(w.scheduleTimers))}::jsonb) AS x(case_id text, send_id text,
         unit_id text, due_at timestamptz, event jsonb)
       ON CONFLICT (case_id, send_id) DO UPDATE
         SET due_at = EXCLUDED.due_at, event = EXCLUDED.event, claimed_by = NULL, lease_until = NULL
@@ -160,7 +154,7 @@ function insertCtes(w: {
     parts.push(sql`new_outbox AS (
       INSERT INTO outbox (id, unit_id, case_id, channel, recipients, title, body, created_at)
       SELECT id, unit_id, case_id, channel, recipients, title, body, created_at
-      FROM jsonb_to_recordset(${outboxValues(w.outbox)}::jsonb) AS x(id text, unit_id text, case_id text,
+      FROM jsonb_to_recordset(${json(outboxRecords(w.outbox))}::jsonb) AS x(id text, unit_id text, case_id text,
         channel text, recipients text[], title text, body text, created_at timestamptz)
       RETURNING 1)`);
   }
@@ -239,57 +233,59 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
 
       async applyTransition(w) {
         const c = w.case;
+        const l = w.ledger;
         const scheduled = new Set(w.scheduleTimers.map((t) => t.sendId));
         const deleteAll = w.deleteTimers.includes('*');
-        const toDelete = w.deleteTimers.filter((id) => id !== '*' && !scheduled.has(id));
-        const ctes: RawBuilder<unknown>[] = [
-          sql`upd AS (
-            UPDATE cases SET rev = ${c.rev}, state = ${c.state}, status = ${c.status},
-              snapshot = ${json(c.snapshot)}::jsonb, title = ${c.title}, fields = ${json(c.fields)}::jsonb,
-              updated_at = ${c.updatedAt}, ledger_seq = ${c.ledgerSeq}, ledger_head = ${c.ledgerHead},
-              assignments = ${json(c.assignments)}::jsonb
-            WHERE id = ${w.caseId} AND rev = ${w.expectedRev}
-            RETURNING unit_id)`,
-          ledgerInsert(w.ledger),
-        ];
-        if (w.closeTasks.length > 0) {
-          const closing = json(
-            w.closeTasks.map((t) => ({
-              key: t.key,
-              done_by: t.doneBy,
-              done_on_behalf_of: t.doneOnBehalfOf,
-              done_event: t.doneEvent,
-            })),
-          );
-          ctes.push(sql`closed AS (
-            UPDATE tasks SET done_at = ${w.closedAt}, done_by = x.done_by,
-              done_on_behalf_of = x.done_on_behalf_of, done_event = x.done_event
-            FROM jsonb_to_recordset(${closing}::jsonb) AS x(key text, done_by text, done_on_behalf_of text, done_event text)
-            WHERE tasks.case_id = ${w.caseId} AND tasks.done_at IS NULL AND tasks.key = x.key
-            RETURNING tasks.id)`);
-          ctes.push(sql`closed_candidates AS (
-            DELETE FROM task_candidates WHERE task_id IN (SELECT id FROM closed) RETURNING 1)`);
-        }
-        if (deleteAll) {
-          ctes.push(
-            sql`gone_timers AS (DELETE FROM timers WHERE case_id = ${w.caseId} RETURNING 1)`,
-          );
-        } else if (toDelete.length > 0) {
-          ctes.push(sql`gone_timers AS (
-            DELETE FROM timers WHERE case_id = ${w.caseId} AND send_id = ANY(${toDelete}::text[]) RETURNING 1)`);
-        }
-        ctes.push(
-          ...insertCtes({
-            ...w,
-            unitId: w.ledger.unitId,
-            scheduleTimers: deleteAll ? [] : w.scheduleTimers,
-          }),
-        );
+        const doc = {
+          case_id: w.caseId,
+          expected_rev: w.expectedRev,
+          case: {
+            rev: c.rev,
+            state: c.state,
+            status: c.status,
+            snapshot: c.snapshot,
+            title: c.title,
+            fields: c.fields,
+            updated_at: c.updatedAt,
+            ledger_seq: c.ledgerSeq,
+            ledger_head: c.ledgerHead,
+            assignments: c.assignments,
+          },
+          ledger: {
+            seq: l.seq,
+            unit_id: l.unitId,
+            at: l.at,
+            actor_id: l.actorId,
+            on_behalf_of: l.onBehalfOf,
+            event: l.event,
+            from_state: l.fromState,
+            to_state: l.toState,
+            opinion: l.opinion,
+            fields: l.fields,
+            entry: l.entry,
+            prev_hash: l.prevHash,
+            hash: l.hash,
+          },
+          closed_at: w.closedAt,
+          close_tasks: w.closeTasks.map((t) => ({
+            key: t.key,
+            done_by: t.doneBy,
+            done_on_behalf_of: t.doneOnBehalfOf,
+            done_event: t.doneEvent,
+          })),
+          open_tasks: taskRecords(w.openTasks),
+          delete_all_timers: deleteAll,
+          // A timer scheduled again in this step is replaced by the upsert, not deleted.
+          delete_timers: w.deleteTimers.filter((id) => id !== '*' && !scheduled.has(id)),
+          timers: deleteAll ? [] : timerRecords(w.scheduleTimers),
+          outbox: outboxRecords(w.outbox),
+          command: w.command,
+        };
         let updated: number;
         try {
           const { rows } = await sql<{
             n: number;
-          }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM upd`.execute(trx);
+          }>`SELECT gongwen_apply_transition(${json(doc)}::jsonb) AS n`.execute(trx);
           updated = rows[0]?.n ?? 0;
         } catch (e) {
           rethrow(e, w.command?.id ?? null);

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-serials.ts';
+import * as m0003 from './migrations/0003-apply-transition.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-serials': m0002,
+  '0003-apply-transition': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
