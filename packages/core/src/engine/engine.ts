@@ -2,6 +2,7 @@ import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import type { z } from 'zod';
 import { createChineseCalendar, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { type Clock, systemClock } from '../clock.ts';
+import { cacheUsers } from '../directory/cached-directory.ts';
 import type { Directory } from '../directory/directory.ts';
 import { delegationCovers, type User } from '../directory/model.ts';
 import {
@@ -70,6 +71,11 @@ export interface WorkflowEngineOptions {
   ids?: () => string;
   /** How long a worker holds claimed timers and outbox rows before others may take them over (default 60 s). */
   leaseMs?: number;
+  /**
+   * How long user records read from the directory are reused (default 1000 ms; 0 = always
+   * read). A deactivated user may act for up to this long; delegations are never cached.
+   */
+  userCacheMs?: number;
 }
 
 /** What a start or send returns (and what a retried command returns again). */
@@ -112,6 +118,8 @@ export interface TimerWorker {
 
 interface Authorization {
   onBehalfOf: string | null;
+  /** Keys of the open tasks through which the acting principal may send the event. */
+  taskKeys: string[];
 }
 
 /**
@@ -119,7 +127,8 @@ interface Authorization {
  * transaction; the XState machines stay pure and the engine owns all effects.
  */
 export function createWorkflowEngine(options: WorkflowEngineOptions) {
-  const { store, directory } = options;
+  const { store } = options;
+  const directory = cacheUsers(options.directory, options.userCacheMs ?? 1000);
   const clock = options.clock ?? systemClock;
   const calendar = options.calendar ?? createChineseCalendar();
   const newId = options.ids ?? (() => globalThis.crypto.randomUUID());
@@ -293,9 +302,15 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       const rule = spec.by({ context: snapshot.context, facts });
       if (rule) for (const id of await resolveAssignees(rule, facts, directory)) candidates.add(id);
     }
-    if (wantedPrincipal === undefined && candidates.has(actor.id)) return { onBehalfOf: null };
+    const through = (principal: string) =>
+      caseRecord.assignments
+        .filter((a) => a.events.includes(eventType) && a.candidates.includes(principal))
+        .map((a) => a.key);
+    if (wantedPrincipal === undefined && candidates.has(actor.id)) {
+      return { onBehalfOf: null, taskKeys: through(actor.id) };
+    }
     if (wantedPrincipal !== undefined && wantedPrincipal === actor.id) {
-      if (candidates.has(actor.id)) return { onBehalfOf: null };
+      if (candidates.has(actor.id)) return { onBehalfOf: null, taskKeys: through(actor.id) };
       throw new NotPermitted('您不是当前环节的办理人', { event: eventType });
     }
     const delegations = (await directory.delegationsOfDeputy(actor.id, now)).filter(
@@ -308,7 +323,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       wantedPrincipal === undefined
         ? delegations[0]
         : delegations.find((d) => d.principalId === wantedPrincipal);
-    if (chosen) return { onBehalfOf: chosen.principalId };
+    if (chosen) return { onBehalfOf: chosen.principalId, taskKeys: through(chosen.principalId) };
     throw new NotPermitted(
       wantedPrincipal === undefined ? '您不是当前环节的办理人' : '您没有代理该用户办理此事项的授权',
       { event: eventType },
@@ -634,7 +649,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
             unknown
           >;
           const snapshot = def.machine.resolveState(caseRecord.snapshot as never);
-          const { onBehalfOf } = await authorize(
+          const { onBehalfOf, taskKeys } = await authorize(
             def,
             caseRecord,
             snapshot,
@@ -643,11 +658,29 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
             cmd.onBehalfOf,
             now,
           );
-          const event = {
-            ...payload,
-            type,
-            meta: { actorId: actor.id, onBehalfOf, at: now.toISOString(), caseId: caseRecord.id },
+          const meta: EventMeta = {
+            actorId: actor.id,
+            onBehalfOf,
+            at: now.toISOString(),
+            caseId: caseRecord.id,
+            taskKeys,
           };
+          const facts = factsOf(caseRecord);
+          // Rules that need the organisation run here, inside the transaction.
+          await spec.check?.({ payload, context: snapshot.context, facts, meta, directory });
+          if (snapshot.can({ ...payload, type, meta })) {
+            const serial = await allocateSerial(
+              tx,
+              def,
+              type,
+              payload,
+              snapshot.context,
+              facts,
+              now,
+            );
+            if (serial) meta.serial = serial;
+          }
+          const event = { ...payload, type, meta };
           const result = await applyEvent(
             tx,
             def,
@@ -813,7 +846,8 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     ): TimerWorker {
       const workerId = opts.workerId ?? `worker-${newId()}`;
       const pollMs = opts.pollMs ?? 250;
-      const batch = opts.batch ?? 100;
+      // Small batches: a worker holds no more than it can fire soon, so others can help with a burst.
+      const batch = opts.batch ?? 10;
       let stopped = false;
       let wake: (() => void) | null = null;
       const loop = (async () => {

@@ -1,5 +1,6 @@
 import type { AnyStateMachine, SnapshotFrom, StateValue } from 'xstate';
 import type { z } from 'zod';
+import type { Directory } from '../directory/directory.ts';
 import type { TaskKind } from '../ports/store.ts';
 import type { AssigneeRule } from './assignee-rule.ts';
 
@@ -13,6 +14,12 @@ export interface EventMeta {
   at: string;
   /** The case id. */
   caseId: string;
+  /**
+   * Keys of the open tasks through which the actor (or the principal they act for) may send
+   * this event; empty when only the event's `by` rule admitted them. Guards use it to pin a
+   * step to its own task (e.g. the head of one department cannot act for another).
+   */
+  taskKeys?: string[];
   /** The number the engine allocated for this event, when the definition numbers it. */
   serial?: { scope: string; value: number };
 }
@@ -51,6 +58,17 @@ export interface EventSpec<S extends z.ZodType = z.ZodType> {
    * 催办 by the secretariat at any time). Without it, only task assignees may send it.
    */
   by?: (args: { context: unknown; facts: CaseFacts }) => AssigneeRule | null;
+  /**
+   * Checks that need the organisation, run inside the transition's transaction after
+   * authorisation and before the machine; throw ValidationFailed or NotPermitted to refuse.
+   */
+  check?: (args: {
+    payload: Record<string, unknown>;
+    context: unknown;
+    facts: CaseFacts;
+    meta: EventMeta;
+    directory: Directory;
+  }) => Promise<void>;
 }
 
 /** How an event appears in the ledger. */
