@@ -1,0 +1,64 @@
+export { buildIncomingArchiveRecord, type IncomingArchiveRecord } from './archive-record.ts';
+export {
+  createIncomingWorkflow,
+  INCOMING_ROLES,
+  INCOMING_WORKFLOW,
+  type IncomingWorkflowOptions,
+  incomingSerialScope,
+  incomingWorkflow,
+} from './definition.ts';
+export {
+  DIRECTIONS,
+  HEAD_TYPES,
+  type Proposal,
+  type Registration,
+  SECRECY_LEVELS,
+  URGENCIES,
+  ZArchive,
+  ZAssign,
+  ZAttachment,
+  ZConfirm,
+  ZInstruct,
+  ZPickReaders,
+  ZProposal,
+  ZRead,
+  ZRegistration,
+  ZRemind,
+  ZResult,
+  ZReturn,
+  ZReview,
+  ZSendBack,
+  ZWithdraw,
+} from './fields.ts';
+export { type FlowStatisticsLine, incomingFlowStatistics } from './flow-statistics.ts';
+export {
+  type IncomingHandlingLine,
+  type IncomingLedgerRow,
+  type IncomingReaderLine,
+  type IncomingStepEntry,
+  projectIncomingLedger,
+} from './ledger-projection.ts';
+export {
+  type CirculationDepartment,
+  createIncomingMachine,
+  DEADLINE_REMIND_ID,
+  formatSerialNo,
+  type HandlingDepartment,
+  type IncomingContext,
+  type IncomingEvent,
+  type IncomingMachine,
+  type IncomingMachineOptions,
+  pendingLeaders,
+} from './machine.ts';
+export {
+  assertIncomingEvent,
+  checkIncomingEvent,
+  type IncomingOrgProblem,
+} from './org-checks.ts';
+export {
+  type IncomingCounts,
+  type IncomingStatistics,
+  incomingStatistics,
+} from './statistics.ts';
+export { INCOMING_STATE_LABELS, INCOMING_STEP_LABELS, incomingTasks } from './steps.ts';
+export { SEE_ALL_ROLES, type VisibleFlow, visibleIncomingFlow } from './visibility.ts';

@@ -1,0 +1,81 @@
+import type { Delegation, Department, User } from '../../directory/model.ts';
+import type { DirectoryRepository } from '../../ports/store.ts';
+import { loadSampleOrg } from '../../testing/sample-org.ts';
+
+/**
+ * The sample county government plus two more bureaus and a deputy, for 收文 tests:
+ * 县教育局 (head he, staff lu) and 县农业农村局 (head feng), and xu (徐秘书长) who may act
+ * for zhang during a delegation window.
+ */
+export const INCOMING_TEST_DEPARTMENTS: Department[] = [
+  { id: 'education', unitId: 'demo', parentId: 'gov', name: '县教育局', headUserId: 'he', sort: 5 },
+  {
+    id: 'agri',
+    unitId: 'demo',
+    parentId: 'gov',
+    name: '县农业农村局',
+    headUserId: 'feng',
+    sort: 6,
+  },
+];
+
+function u(id: string, name: string, dept: string, roles: string[], sup: string | null): User {
+  return {
+    id,
+    unitId: 'demo',
+    departmentId: dept,
+    name,
+    roles,
+    superiorId: sup,
+    active: true,
+  };
+}
+
+/** Users added to the sample organisation. */
+export const INCOMING_TEST_USERS: User[] = [
+  u('he', '何局长', 'education', ['departmentHead'], 'chen'),
+  u('lu', '陆科员', 'education', ['staff'], 'he'),
+  u('feng', '冯局长', 'agri', ['departmentHead'], 'chen'),
+  u('xu', '徐秘书长', 'office', ['staff'], 'li'),
+];
+
+/** xu acts for zhang in 收文 during the last week of November 2026. */
+export const INCOMING_TEST_DELEGATION: Delegation = {
+  id: 'dlg-zhang-xu',
+  unitId: 'demo',
+  principalId: 'zhang',
+  deputyId: 'xu',
+  startsAt: new Date('2026-11-23T00:00:00Z'),
+  endsAt: new Date('2026-11-30T00:00:00Z'),
+  workflows: ['incoming'],
+};
+
+/** Loads the sample org, the extra bureaus and users, and the delegation. */
+export async function loadIncomingTestOrg(repo: DirectoryRepository): Promise<void> {
+  await loadSampleOrg(repo);
+  for (const d of INCOMING_TEST_DEPARTMENTS) await repo.putDepartment(d);
+  for (const user of INCOMING_TEST_USERS) await repo.putUser(user);
+  await repo.putDelegation(INCOMING_TEST_DELEGATION);
+}
+
+/** A realistic registration payload. */
+export function sampleRegistration(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '关于做好2027年度预算编制工作的通知',
+    senderUnit: '市财政局',
+    senderDocNumber: '市财预〔2026〕88号',
+    receivedDate: '2026-11-25',
+    writtenDate: '2026-11-20',
+    docType: '通知',
+    classificationCode: 'CZ-01',
+    keywords: ['预算', '编制'],
+    secrecy: '非密',
+    urgency: '加急',
+    headType: '红头',
+    direction: '上级来文',
+    copies: 2,
+    pages: 6,
+    attachments: [{ blobId: 'blob-1', name: '预算表.xlsx' }],
+    ...overrides,
+  };
+}

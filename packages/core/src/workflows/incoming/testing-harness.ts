@@ -1,0 +1,55 @@
+import { createChineseCalendar } from '../../calendar/working-calendar.ts';
+import { manualClock } from '../../clock.ts';
+import { createStoreDirectory } from '../../directory/store-directory.ts';
+import { createWorkflowEngine } from '../../engine/engine.ts';
+import type { Store } from '../../ports/store.ts';
+import { createIncomingWorkflow } from './definition.ts';
+import { loadIncomingTestOrg, sampleRegistration } from './test-org.ts';
+
+/** An engine running the 收文 workflow on a store holding the test organisation (tests only). */
+export async function incomingHarness(store: Store, start = '2026-11-25T01:00:00Z') {
+  await loadIncomingTestOrg(store.directory);
+  const clock = manualClock(start);
+  const calendar = createChineseCalendar();
+  const directory = createStoreDirectory(store.directory);
+  const workflow = createIncomingWorkflow({ calendar });
+  const engine = createWorkflowEngine({ store, directory, clock, calendar, workflows: [workflow] });
+  let n = 0;
+  const cmd = () => `cmd-${++n}-${Math.random().toString(36).slice(2)}`;
+  return {
+    store,
+    clock,
+    calendar,
+    directory,
+    engine,
+    workflow,
+    register: (actorId = 'zhou', overrides: Record<string, unknown> = {}) =>
+      engine.start({
+        workflow: 'incoming',
+        actorId,
+        commandId: cmd(),
+        input: sampleRegistration(overrides),
+      }),
+    send: (
+      caseId: string,
+      actorId: string,
+      event: { type: string; [k: string]: unknown },
+      extra: { onBehalfOf?: string } = {},
+    ) => engine.send({ caseId, actorId, commandId: cmd(), event, ...extra }),
+    /** Open task keys of a case, sorted. */
+    openKeys: async (caseId: string) =>
+      (await engine.case(caseId)).assignments.map((a) => a.key).sort(),
+  };
+}
+
+/** The proposal most tests use: two leaders in sequence, 主办 finance, 协办 education, 传阅 agri. */
+export const STANDARD_PROPOSAL = {
+  type: 'PROPOSE',
+  opinion: '拟请张县长、陈副县长阅示，县财政局牵头办理，县教育局配合，县农业农村局传阅。',
+  leaders: ['zhang', 'chen'],
+  leaderMode: 'sequence',
+  mainDepartment: 'finance',
+  assistDepartments: ['education'],
+  circulateDepartments: ['agri'],
+  supervise: true,
+} as const;
