@@ -13,6 +13,7 @@ pg_cluster_start fsync=off synchronous_commit=off full_page_writes=off
 status=0
 npx turbo run test --concurrency=2 --output-logs=full "$@" 2>&1 | tee "$log" || status=$?
 npx biome check . || status=$?
+npx turbo run typecheck --output-logs=errors-only || status=$?
 
 # One closing line over all packages, summed from each vitest run's "Tests" line.
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
