@@ -2,6 +2,7 @@
 # The one test command (npm test): installs what is missing, starts a throwaway
 # PostgreSQL 15 cluster, runs every package's tests through turbo, lints, and cleans up.
 set -euo pipefail
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 cd "$(dirname "$0")/.."
 
 bash scripts/install.sh --with-test-tools
