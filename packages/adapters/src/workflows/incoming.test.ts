@@ -339,5 +339,41 @@ for (const dialect of DIALECTS) {
       expect(ledger.filter((e) => e.toState === 'completed')).toHaveLength(1);
       expect((await engine.verifyLedger(caseId)).ok).toBe(true);
     });
+
+    it('a head cannot act for another department, and the organisation rules hold: nothing written', async () => {
+      const store = await concurrencyStores.get(dialect);
+      const { engine, send, register } = await harness(store, '2026-11-25T01:00:00Z');
+      const { caseId } = await register('zhou');
+      await send(caseId, 'zhou', {
+        ...PROPOSAL,
+        assistDepartments: ['education'],
+        leaders: ['chen'],
+        deadline: '2026-12-31',
+      });
+      await send(caseId, 'li', { type: 'REVIEW', decision: 'accept' });
+      await send(caseId, 'chen', { type: 'INSTRUCT', opinion: '同意' });
+      const before = await engine.case(caseId);
+      const tasksBefore = await engine.tasks(caseId);
+      const ledgerBefore = (await engine.ledger(caseId)).length;
+      await expect(
+        send(caseId, 'he', { type: 'ASSIGN', departmentId: 'finance', handlerId: 'sun' }),
+      ).rejects.toMatchObject({
+        code: 'NOT_PERMITTED',
+        message: '您不是县财政局“分派承办人”的办理人',
+      });
+      await expect(
+        send(caseId, 'zhao', { type: 'ASSIGN', departmentId: 'finance', handlerId: 'lu' }),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: '承办人须为县财政局或其下属科室人员',
+      });
+      const after = await engine.case(caseId);
+      expect(after.rev).toBe(before.rev);
+      expect(after.snapshot).toEqual(before.snapshot);
+      expect(await engine.tasks(caseId)).toEqual(tasksBefore);
+      expect(await engine.ledger(caseId)).toHaveLength(ledgerBefore);
+      await send(caseId, 'zhao', { type: 'ASSIGN', departmentId: 'finance', handlerId: 'sun' });
+      expect((await engine.verifyLedger(caseId)).ok).toBe(true);
+    });
   });
 }

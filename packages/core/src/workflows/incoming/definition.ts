@@ -1,6 +1,11 @@
+import type { z } from 'zod';
 import { createChineseCalendar, type WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { stateToString } from '../../util/state-value.ts';
-import { defineWorkflow, type LedgerProjection } from '../../workflow/definition.ts';
+import {
+  defineWorkflow,
+  type EventSpec,
+  type LedgerProjection,
+} from '../../workflow/definition.ts';
 import {
   ZArchive,
   ZAssign,
@@ -23,6 +28,7 @@ import {
   type IncomingContext,
   withdrawers,
 } from './machine.ts';
+import { incomingEventCheck } from './org-checks.ts';
 import {
   INCOMING_ROLES,
   INCOMING_STATE_LABELS,
@@ -47,6 +53,16 @@ export interface IncomingWorkflowOptions {
 /** The 收文编号 sequence scope of a registration: per unit (the engine adds it), type and year. */
 export function incomingSerialScope(headType: string, year: string | number): string {
   return `收文:${headType}:${year}`;
+}
+
+/**
+ * An event whose `check` the engine runs inside the transition: a department step must come
+ * through that department's own task (`meta.taskKeys`), and the organisation rules of
+ * `org-checks.ts` hold (right head, handlers and readers from the department, leaders hold
+ * the leader role, 传阅 never skips a level).
+ */
+function checked<S extends z.ZodType>(type: string, title: string, schema: S): EventSpec<S> {
+  return { title, schema, check: incomingEventCheck(type, title) };
 }
 
 function ctxOf(context: unknown): IncomingContext {
@@ -99,9 +115,9 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
         incomingSerialScope(String(payload.headType), calendar.dateOf(at).slice(0, 4)),
     },
     events: {
-      PROPOSE: { title: '拟办', schema: ZProposal },
-      REVIEW: { title: '审阅', schema: ZReview },
-      INSTRUCT: { title: '批示', schema: ZInstruct },
+      PROPOSE: checked('PROPOSE', '拟办', ZProposal),
+      REVIEW: checked('REVIEW', '审阅', ZReview),
+      INSTRUCT: checked('INSTRUCT', '批示', ZInstruct),
       RETURN: { title: '退回', schema: ZReturn },
       AMEND_REGISTRATION: { title: '修改登记', schema: ZRegistration },
       WITHDRAW: {
@@ -116,13 +132,13 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
             ),
           ),
       },
-      ASSIGN: { title: '分派承办人', schema: ZAssign },
-      HAND_DOWN: { title: '转办', schema: ZAssign },
-      SUBMIT_RESULT: { title: '提交办理结果', schema: ZResult },
-      CONFIRM: { title: '确认办结', schema: ZConfirm },
-      SEND_BACK: { title: '退回重办', schema: ZSendBack },
-      PICK_READERS: { title: '传阅', schema: ZPickReaders },
-      READ: { title: '已阅', schema: ZRead },
+      ASSIGN: checked('ASSIGN', '分派承办人', ZAssign),
+      HAND_DOWN: checked('HAND_DOWN', '转办', ZAssign),
+      SUBMIT_RESULT: checked('SUBMIT_RESULT', '提交办理结果', ZResult),
+      CONFIRM: checked('CONFIRM', '确认办结', ZConfirm),
+      SEND_BACK: checked('SEND_BACK', '退回重办', ZSendBack),
+      PICK_READERS: checked('PICK_READERS', '传阅', ZPickReaders),
+      READ: checked('READ', '已阅', ZRead),
       REMIND: { title: '催办', schema: ZRemind, by: () => SECRETARIAT_RULE },
       ARCHIVE: { title: '归档', schema: ZArchive },
     },

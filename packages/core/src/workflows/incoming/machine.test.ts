@@ -1,6 +1,6 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, transition } from 'xstate';
+import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { isGongwenError } from '../../errors.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import { stateToString } from '../../util/state-value.ts';
@@ -64,11 +64,11 @@ const EVENTS: IncomingEvent[] = [
   {
     type: 'PICK_READERS',
     departmentId: 'agri',
-    readers: ['xu'],
+    readers: ['tang'],
     forwardTo: [],
     meta: meta('feng'),
   },
-  { type: 'READ', departmentId: 'agri', meta: meta('xu') },
+  { type: 'READ', departmentId: 'agri', meta: meta('tang') },
   { type: 'REMIND', note: '请抓紧', meta: meta('wang') },
   { type: 'ARCHIVE', meta: meta('wang') },
 ];
@@ -159,4 +159,80 @@ describe('收文 machine, model-based through the engine', async () => {
       expect((await h.engine.verifyLedger(caseId)).ok).toBe(true);
     }
   }, 120_000);
+});
+
+describe('收文 machine: department steps are pinned to the task that admitted the sender', async () => {
+  const probe = await incomingHarness(createMemoryStore());
+  const machine = probe.workflow.machine;
+  const input = { ...ZRegistration.parse(sampleRegistration()), meta: meta('zhou') };
+  const via = (actorId: string, taskKeys: string[]) => ({ ...meta(actorId), taskKeys });
+  /** Runs events without task keys (as outside the engine), from a fresh case. */
+  const run = (events: IncomingEvent[]) => {
+    let s: AnyMachineSnapshot = initialTransition(machine, input)[0];
+    for (const e of events) s = transition(machine, s as never, e)[0];
+    return s;
+  };
+  /** 拟办 (主办 finance, 协办 education), 审阅, both 批示: both heads have an assign task. */
+  const toProcessing: IncomingEvent[] = EVENTS.filter(
+    (e) =>
+      e.type === 'PROPOSE' ||
+      (e.type === 'REVIEW' && e.decision === 'accept') ||
+      e.type === 'INSTRUCT',
+  ).map((e) => (e.type === 'PROPOSE' ? { ...e, assistDepartments: ['education'] } : e));
+  const ctx = (s: AnyMachineSnapshot) => s.context as IncomingContext;
+
+  it('a head admitted through one department’s task cannot act for another', () => {
+    const processing = run(toProcessing);
+    expect(processing.value).toEqual({ open: 'processing' });
+    // he's task is education's; naming finance takes nothing
+    const [refused] = transition(machine, processing, {
+      type: 'ASSIGN',
+      departmentId: 'finance',
+      handlerId: 'sun',
+      meta: via('he', ['handle:education:0:assign']),
+    } as never);
+    expect(unchanged(processing, refused as AnyMachineSnapshot)).toBe(true);
+    // a 催办 twin of the task admits like the task itself
+    const [assigned] = transition(machine, processing, {
+      type: 'ASSIGN',
+      departmentId: 'finance',
+      handlerId: 'sun',
+      meta: via('zhao', ['remind:1:handle:finance:0:assign']),
+    } as never);
+    expect(ctx(assigned as AnyMachineSnapshot).handling[0]).toMatchObject({
+      id: 'finance',
+      status: 'handling',
+      head: 'zhao',
+    });
+  });
+
+  it('without a department in the payload, the step acts on the admitting task’s department', () => {
+    const both = run([
+      ...toProcessing,
+      { type: 'ASSIGN', departmentId: 'finance', handlerId: 'sun', meta: meta('zhao') },
+      { type: 'ASSIGN', departmentId: 'education', handlerId: 'sun', meta: meta('he') },
+    ]);
+    expect(ctx(both).handling.map((d) => [d.id, d.step, d.status])).toEqual([
+      ['finance', 1, 'handling'],
+      ['education', 1, 'handling'],
+    ]);
+    const [after] = transition(machine, both, {
+      type: 'RETURN',
+      reason: '非本人职责',
+      meta: via('sun', ['handle:education:1:handle']),
+    } as never);
+    expect(ctx(after as AnyMachineSnapshot).handling.map((d) => [d.id, d.status])).toEqual([
+      ['finance', 'handling'],
+      ['education', 'assigning'],
+    ]);
+    // a stale key (an earlier step of the department) admits nothing
+    const [stale] = transition(machine, both, {
+      type: 'SUBMIT_RESULT',
+      departmentId: 'education',
+      result: 'x',
+      attachments: [],
+      meta: via('sun', ['handle:education:0:assign']),
+    } as never);
+    expect(unchanged(both, stale as AnyMachineSnapshot)).toBe(true);
+  });
 });

@@ -3,6 +3,13 @@ import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
 import type { Proposal, Registration } from './fields.ts';
+import {
+  baseTaskKey,
+  circulateTaskKey,
+  type HandlingStage,
+  handlingTaskKey,
+  readTaskKey,
+} from './task-keys.ts';
 
 /** The timer id of the automatic 催办. */
 export const DEADLINE_REMIND_ID = 'incoming-deadline-remind';
@@ -206,6 +213,49 @@ function deptOf<T extends { id: string }>(list: T[], event: { departmentId?: unk
     : list;
 }
 
+const STAGE: Record<HandlingDepartment['status'], HandlingStage | null> = {
+  assigning: 'assign',
+  handling: 'handle',
+  confirming: 'confirm',
+  done: null,
+};
+
+/** The key of the task a 承办 department's current step is done through (null when done). */
+export function currentHandlingTaskKey(d: HandlingDepartment): string | null {
+  const stage = STAGE[d.status];
+  return stage ? handlingTaskKey(d.id, d.step, stage) : null;
+}
+
+/**
+ * Whether the task `key` admitted the sender. The engine always sets `meta.taskKeys` on user
+ * events; without it (the machine driven outside the engine, or `engine.can` asking without a
+ * payload) nothing is pinned and the other guards decide alone.
+ */
+function admits(meta: EventMeta, key: string | null): boolean {
+  if (meta.taskKeys === undefined) return true;
+  return key !== null && meta.taskKeys.some((k) => baseTaskKey(k) === key);
+}
+
+/**
+ * The 承办 departments an event may act on: the one the payload names (if any), and only
+ * where the department's current task admitted the sender, so a head or handler acts only
+ * through their own task, never for another department.
+ */
+function handlingTargets(list: HandlingDepartment[], event: IncomingEvent): HandlingDepartment[] {
+  return deptOf(list, ev(event)).filter((d) => admits(event.meta, currentHandlingTaskKey(d)));
+}
+
+/** The 传阅 departments whose pick (`circulate:<id>`) admitted the sender. */
+function pickTargets(list: CirculationDepartment[], event: IncomingEvent) {
+  return deptOf(list, ev(event)).filter((d) => admits(event.meta, circulateTaskKey(d.id)));
+}
+
+/** The 传阅 departments where the sender's own reading task (`read:<id>:<who>`) admitted them. */
+function readTargets(list: CirculationDepartment[], event: IncomingEvent) {
+  const who = principalOf(event.meta);
+  return deptOf(list, ev(event)).filter((d) => admits(event.meta, readTaskKey(d.id, who)));
+}
+
 function currentHandler(d: HandlingDepartment): string | null {
   return d.handlers.at(-1) ?? null;
 }
@@ -280,22 +330,22 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       canWithdrawInstruction: ({ context, event }) =>
         withdrawableInstructions(context).includes(principalOf(event.meta)),
       canAssign: ({ context, event }) =>
-        deptOf(context.handling, ev(event)).some(
+        handlingTargets(context.handling, event).some(
           (d) => d.status === 'assigning' && headMay(d, principalOf(event.meta)),
         ),
       isCurrentHandler: ({ context, event }) =>
-        deptOf(context.handling, ev(event)).some(
+        handlingTargets(context.handling, event).some(
           (d) => d.status === 'handling' && currentHandler(d) === principalOf(event.meta),
         ),
       canHandDown: ({ context, event }) =>
-        deptOf(context.handling, ev(event)).some(
+        handlingTargets(context.handling, event).some(
           (d) =>
             d.status === 'handling' &&
             currentHandler(d) === principalOf(event.meta) &&
             !d.handlers.includes(str(event, 'handlerId')),
         ),
       canConfirm: ({ context, event }) =>
-        deptOf(context.handling, ev(event)).some(
+        handlingTargets(context.handling, event).some(
           (d) => d.status === 'confirming' && headMay(d, principalOf(event.meta)),
         ),
       canWithdrawInDepartment: ({ context, event }) =>
@@ -303,11 +353,11 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
           (d) => d.withdrawable?.by === principalOf(event.meta),
         ),
       canPickReaders: ({ context, event }) =>
-        deptOf(context.circulation, ev(event)).some(
+        pickTargets(context.circulation, event).some(
           (d) => d.pickedAt === null && headMay(d, principalOf(event.meta)),
         ),
       isUnreadReader: ({ context, event }) =>
-        deptOf(context.circulation, ev(event)).some(
+        readTargets(context.circulation, event).some(
           (d) => d.readers[principalOf(event.meta)] === null,
         ),
       allDone: ({ context }) =>
@@ -439,7 +489,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       assignHandler: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.handling, ev(event)).find(
+        const target = handlingTargets(context.handling, event).find(
           (d) => d.status === 'assigning' && headMay(d, who),
         )!;
         return {
@@ -453,7 +503,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       handDown: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.handling, ev(event)).find(
+        const target = handlingTargets(context.handling, event).find(
           (d) => d.status === 'handling' && currentHandler(d) === who,
         )!;
         return {
@@ -466,8 +516,11 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       submitResult: assign(({ context, event }) => {
         if (event.type !== 'SUBMIT_RESULT') return {};
         const who = principalOf(event.meta);
+        const target = handlingTargets(context.handling, event).find(
+          (d) => d.status === 'handling' && currentHandler(d) === who,
+        )!;
         return {
-          handling: replaceDept(context.handling, event.departmentId, () => ({
+          handling: replaceDept(context.handling, target.id, () => ({
             status: 'confirming',
             result: {
               text: event.result,
@@ -482,7 +535,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       returnByHandler: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.handling, ev(event)).find(
+        const target = handlingTargets(context.handling, event).find(
           (d) => d.status === 'handling' && currentHandler(d) === who,
         )!;
         return {
@@ -495,7 +548,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       confirm: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.handling, ev(event)).find(
+        const target = handlingTargets(context.handling, event).find(
           (d) => d.status === 'confirming' && headMay(d, who),
         )!;
         return {
@@ -509,7 +562,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       sendBack: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.handling, ev(event)).find(
+        const target = handlingTargets(context.handling, event).find(
           (d) => d.status === 'confirming' && headMay(d, who),
         )!;
         return {
@@ -539,7 +592,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       pickReaders: assign(({ context, event }) => {
         if (event.type !== 'PICK_READERS') return {};
         const who = principalOf(event.meta);
-        const target = deptOf(context.circulation, ev(event)).find(
+        const target = pickTargets(context.circulation, event).find(
           (d) => d.pickedAt === null && headMay(d, who),
         )!;
         const readers: Record<string, string | null> = { [who]: event.meta.at };
@@ -559,7 +612,9 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       markRead: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = deptOf(context.circulation, ev(event)).find((d) => d.readers[who] === null)!;
+        const target = readTargets(context.circulation, event).find(
+          (d) => d.readers[who] === null,
+        )!;
         return {
           circulation: context.circulation.map((d) =>
             d.id === target.id ? { ...d, readers: { ...d.readers, [who]: event.meta.at } } : d,

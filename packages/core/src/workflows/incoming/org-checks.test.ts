@@ -4,7 +4,7 @@ import { buildIncomingArchiveRecord } from './archive-record.ts';
 import { assertIncomingEvent, checkIncomingEvent } from './org-checks.ts';
 import { incomingHarness, STANDARD_PROPOSAL } from './testing-harness.ts';
 
-describe('收文 organisation checks (before engine.send)', () => {
+describe('收文 organisation checks (checkIncomingEvent, as the engine runs them)', () => {
   it('accepts the right head, handler, readers and directly subordinate departments', async () => {
     const h = await incomingHarness(createMemoryStore());
     const check = (

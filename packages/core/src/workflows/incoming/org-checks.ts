@@ -1,6 +1,8 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { Department } from '../../directory/model.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
+import type { EventSpec } from '../../workflow/definition.ts';
+import { isDepartmentTaskKey } from './task-keys.ts';
 
 /** One problem found by `checkIncomingEvent`. */
 export interface IncomingOrgProblem {
@@ -36,7 +38,8 @@ function subtree(departments: readonly Department[], rootId: string): Set<string
  * `onBehalfOf`); handlers come from the department or below it; readers from the department
  * itself; 批示 leaders hold the leader role; 传阅 goes only to departments directly below the
  * unit's top, and a head passes it only one level down (never skipping a level).
- * Call it before `engine.send` (the engine authorises by task, not by department).
+ * The 收文 workflow runs these rules itself as each event's `check` (see `incomingEventCheck`),
+ * so `engine.send` enforces them; call this only to show problems early, e.g. in a form.
  */
 export async function checkIncomingEvent(args: {
   directory: Directory;
@@ -144,4 +147,56 @@ export async function assertIncomingEvent(
       issues: problems.map((p) => ({ path: [], message: p.message })),
     });
   }
+}
+
+/** Department steps, and which of the department's tasks must have admitted the sender. */
+const DEPARTMENT_STEPS: Record<string, 'handle' | 'circulate' | 'read'> = {
+  ASSIGN: 'handle',
+  HAND_DOWN: 'handle',
+  SUBMIT_RESULT: 'handle',
+  CONFIRM: 'handle',
+  SEND_BACK: 'handle',
+  PICK_READERS: 'circulate',
+  READ: 'read',
+};
+
+/**
+ * The engine-side `check` of a 收文 event (runs inside the transition, after authorisation,
+ * before the machine; nothing is written when it throws):
+ * 1. a department step must have been admitted through a task of the department it names
+ *    (`meta.taskKeys`), so the head or handler of one department never acts for another
+ *    (NotPermitted); a deputy is admitted through the principal's task;
+ * 2. the organisation rules of `checkIncomingEvent` (NotPermitted for the wrong sender,
+ *    ValidationFailed for people or departments out of place); 审阅 `accept` checks the
+ *    proposal in force, since the directory may have changed since 拟办.
+ */
+export function incomingEventCheck(type: string, title: string): NonNullable<EventSpec['check']> {
+  return async ({ payload, context, facts, meta, directory }) => {
+    const kind = DEPARTMENT_STEPS[type];
+    const departmentId = typeof payload.departmentId === 'string' ? payload.departmentId : null;
+    if (kind && departmentId !== null && meta.taskKeys !== undefined) {
+      const principal = meta.onBehalfOf ?? meta.actorId;
+      if (!meta.taskKeys.some((k) => isDepartmentTaskKey(k, kind, departmentId, principal))) {
+        const dept = await directory.getDepartment(departmentId);
+        const name = dept && dept.unitId === facts.unitId ? dept.name : `部门“${departmentId}”`;
+        throw new NotPermitted(`您不是${name}“${title}”的办理人`, {
+          event: type,
+          departmentId,
+        });
+      }
+    }
+    // 审阅 `accept` passes on the proposal in force: check it against today's directory.
+    const inForce = (context as { proposal?: unknown } | null)?.proposal;
+    const event =
+      type === 'REVIEW' && payload.decision === 'accept' && inForce
+        ? { ...payload, type, proposal: inForce }
+        : { ...payload, type };
+    await assertIncomingEvent({
+      directory,
+      unitId: facts.unitId,
+      actorId: meta.actorId,
+      onBehalfOf: meta.onBehalfOf,
+      event,
+    });
+  };
 }

@@ -43,7 +43,7 @@ async function busyCase() {
   await h.send(caseId, 'sun', { type: 'SUBMIT_RESULT', departmentId: 'finance', result: '定稿' });
   await h.send(caseId, 'wang', { type: 'REMIND', note: '请尽快' });
   await h.send(caseId, 'zhao', { type: 'CONFIRM', departmentId: 'finance' });
-  await h.send(caseId, 'feng', { type: 'PICK_READERS', departmentId: 'agri', readers: ['xu'] });
+  await h.send(caseId, 'feng', { type: 'PICK_READERS', departmentId: 'agri', readers: ['tang'] });
   await h.send(caseId, 'he', { type: 'ASSIGN', departmentId: 'education', handlerId: 'lu' });
   await h.send(caseId, 'lu', { type: 'SUBMIT_RESULT', departmentId: 'education', result: '配合' });
   h.clock.advance(HOUR);
@@ -101,7 +101,7 @@ describe('流程台帐 projection', () => {
     ]);
     expect(row.readers).toEqual([
       { departmentId: 'agri', userId: 'feng', readAt: expect.any(Date) },
-      { departmentId: 'agri', userId: 'xu', readAt: null },
+      { departmentId: 'agri', userId: 'tang', readAt: null },
     ]);
     // both versions of the proposal are in the ledger
     const first = ledger.find((e) => e.event === 'PROPOSE')!;

@@ -1,6 +1,7 @@
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
 import type { TaskSpec } from '../../workflow/definition.ts';
 import { type IncomingContext, pendingLeaders } from './machine.ts';
+import { circulateTaskKey, handlingTaskKey, readTaskKey, remindTaskKey } from './task-keys.ts';
 
 /** Roles the 收文 workflow assigns by. */
 export const INCOMING_ROLES = {
@@ -88,10 +89,9 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
   } else if (state === 'open.processing') {
     for (const d of ctx.handling) {
       const role = d.role === 'main' ? '主办' : '协办';
-      const key = `handle:${d.id}:${d.step}`;
       if (d.status === 'assigning') {
         tasks.push({
-          key: `${key}:assign`,
+          key: handlingTaskKey(d.id, d.step, 'assign'),
           kind: 'act',
           label: `${INCOMING_STEP_LABELS.assign}（${role}）`,
           assignees: { headOf: d.id },
@@ -100,7 +100,7 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
         });
       } else if (d.status === 'handling') {
         tasks.push({
-          key: `${key}:handle`,
+          key: handlingTaskKey(d.id, d.step, 'handle'),
           kind: 'act',
           label: `${INCOMING_STEP_LABELS.handle}（${role}）`,
           assignees: { user: d.handlers.at(-1)! },
@@ -109,7 +109,7 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
         });
       } else if (d.status === 'confirming') {
         tasks.push({
-          key: `${key}:confirm`,
+          key: handlingTaskKey(d.id, d.step, 'confirm'),
           kind: 'act',
           label: `${INCOMING_STEP_LABELS.confirm}（${role}）`,
           assignees: d.head ? { user: d.head } : { headOf: d.id },
@@ -123,7 +123,7 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
     for (const c of ctx.circulation) {
       if (c.pickedAt === null) {
         tasks.push({
-          key: `circulate:${c.id}`,
+          key: circulateTaskKey(c.id),
           kind: 'act',
           label: INCOMING_STEP_LABELS.pick,
           assignees: { headOf: c.id },
@@ -134,7 +134,7 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
       for (const [reader, readAt] of Object.entries(c.readers)) {
         if (readAt !== null) continue;
         tasks.push({
-          key: `read:${c.id}:${reader}`,
+          key: readTaskKey(c.id, reader),
           kind: 'read',
           label: INCOMING_STEP_LABELS.read,
           assignees: { user: reader },
@@ -157,7 +157,7 @@ export function incomingTasks(state: string, ctx: IncomingContext): TaskSpec[] {
     const n = ctx.reminders.length;
     for (const t of [...tasks]) {
       if (t.kind !== 'act') continue;
-      tasks.push({ ...t, key: `remind:${n}:${t.key}`, kind: 'remind', label: `催办：${t.label}` });
+      tasks.push({ ...t, key: remindTaskKey(n, t.key), kind: 'remind', label: `催办：${t.label}` });
     }
   }
   return tasks;

@@ -4,8 +4,9 @@ import { loadSampleOrg } from '../../testing/sample-org.ts';
 
 /**
  * The sample county government plus two more bureaus and a deputy, for 收文 tests:
- * 县教育局 (head he, staff lu) and 县农业农村局 (head feng), and xu (徐秘书长) who may act
- * for zhang during a delegation window.
+ * 县教育局 (head he, staff lu) and 县农业农村局 (head feng, staff tang), two staff members
+ * working in 县财政局 itself (fang, kong; 传阅 readers come from the department itself), a third
+ * leader (ma, 马副县长), and xu (徐秘书长) who may act for zhang during a delegation window.
  */
 export const INCOMING_TEST_DEPARTMENTS: Department[] = [
   { id: 'education', unitId: 'demo', parentId: 'gov', name: '县教育局', headUserId: 'he', sort: 5 },
@@ -36,6 +37,10 @@ export const INCOMING_TEST_USERS: User[] = [
   u('he', '何局长', 'education', ['departmentHead'], 'chen'),
   u('lu', '陆科员', 'education', ['staff'], 'he'),
   u('feng', '冯局长', 'agri', ['departmentHead'], 'chen'),
+  u('tang', '唐科员', 'agri', ['staff'], 'feng'),
+  u('ma', '马副县长', 'gov', ['leader'], 'zhang'),
+  u('fang', '方科员', 'finance', ['staff'], 'zhao'),
+  u('kong', '孔科员', 'finance', ['staff'], 'zhao'),
   u('xu', '徐秘书长', 'office', ['staff'], 'li'),
 ];
 

@@ -6,14 +6,28 @@ import type { Store } from '../../ports/store.ts';
 import { createIncomingWorkflow } from './definition.ts';
 import { loadIncomingTestOrg, sampleRegistration } from './test-org.ts';
 
-/** An engine running the 收文 workflow on a store holding the test organisation (tests only). */
-export async function incomingHarness(store: Store, start = '2026-11-25T01:00:00Z') {
+/**
+ * An engine running the 收文 workflow on a store holding the test organisation (tests only).
+ * `userCacheMs` is passed to the engine (default: the engine's 1 s user cache).
+ */
+export async function incomingHarness(
+  store: Store,
+  start = '2026-11-25T01:00:00Z',
+  options: { userCacheMs?: number } = {},
+) {
   await loadIncomingTestOrg(store.directory);
   const clock = manualClock(start);
   const calendar = createChineseCalendar();
   const directory = createStoreDirectory(store.directory);
   const workflow = createIncomingWorkflow({ calendar });
-  const engine = createWorkflowEngine({ store, directory, clock, calendar, workflows: [workflow] });
+  const engine = createWorkflowEngine({
+    store,
+    directory,
+    clock,
+    calendar,
+    workflows: [workflow],
+    ...options,
+  });
   let n = 0;
   const cmd = () => `cmd-${++n}-${Math.random().toString(36).slice(2)}`;
   return {

@@ -258,7 +258,7 @@ describe('收文 撤回 (withdraw before the next actor acted)', () => {
   it('a leader in sequence takes back an instruction until the next leader acts', async () => {
     const h = await setup();
     const { caseId } = await h.register();
-    await h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, leaders: ['zhang', 'chen', 'li'] });
+    await h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, leaders: ['zhang', 'chen', 'ma'] });
     await h.send(caseId, 'li', { type: 'REVIEW', decision: 'accept' });
     await h.send(caseId, 'zhang', { type: 'INSTRUCT', opinion: '第一稿' });
     await h.send(caseId, 'zhang', { type: 'WITHDRAW' });
@@ -376,13 +376,20 @@ describe('收文 refusals', () => {
     expect((await h.engine.case(caseId)).rev).toBe(1);
   });
 
-  it('a proposal naming an unknown leader cannot pass review, which must change it', async () => {
-    const h = await setup();
+  it('a proposal naming a non-leader is refused; one whose leader lost the role must be changed', async () => {
+    // no user cache: the directory change below must be seen at once
+    const h = await incomingHarness(createMemoryStore(), undefined, { userCacheMs: 0 });
     const { caseId } = await h.register();
-    await h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, leaders: ['ghost'] });
-    await expect(h.send(caseId, 'li', { type: 'REVIEW', decision: 'accept' })).rejects.toEqual(
-      code('VALIDATION_FAILED'),
-    );
+    await expect(
+      h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, leaders: ['ghost'] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: '批示人须为本单位领导：ghost' });
+    await h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, leaders: ['ma'] });
+    // ma leaves the leadership after 拟办: the proposal in force no longer passes 审阅
+    const ma = (await h.store.directory.getUser('ma'))!;
+    await h.store.directory.putUser({ ...ma, roles: [] });
+    await expect(
+      h.send(caseId, 'li', { type: 'REVIEW', decision: 'accept' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: '批示人须为本单位领导：ma' });
     const r = await h.send(caseId, 'li', {
       type: 'REVIEW',
       decision: 'change',
@@ -409,7 +416,10 @@ describe('收文 refusals', () => {
     // the handler of finance cannot submit for education, nor can lu who has no task
     await expect(
       h.send(caseId, 'sun', { type: 'SUBMIT_RESULT', departmentId: 'education', result: 'x' }),
-    ).rejects.toEqual(code('INVALID_EVENT'));
+    ).rejects.toMatchObject({
+      code: 'NOT_PERMITTED',
+      message: '您不是县教育局“提交办理结果”的办理人',
+    });
     await expect(
       h.send(caseId, 'lu', { type: 'SUBMIT_RESULT', departmentId: 'finance', result: 'x' }),
     ).rejects.toEqual(code('NOT_PERMITTED'));
@@ -419,8 +429,8 @@ describe('收文 refusals', () => {
     await h.send(caseId, 'lu', { type: 'SUBMIT_RESULT', departmentId: 'education', result: 'ok' });
     await expect(
       h.send(caseId, 'he', { type: 'CONFIRM', departmentId: 'finance' }),
-    ).rejects.toEqual(code('INVALID_EVENT'));
-    // a hand-down back up the chain is refused
+    ).rejects.toMatchObject({ code: 'NOT_PERMITTED', message: '您不是县财政局“确认办结”的办理人' });
+    // only the secretariat archives, and only after 办结
     await expect(h.send(caseId, 'zhao', { type: 'ARCHIVE' })).rejects.toEqual(
       code('NOT_PERMITTED'),
     );
@@ -619,22 +629,22 @@ describe('收文 传阅 (circulate)', () => {
     await h.send(caseId, 'zhao', {
       type: 'PICK_READERS',
       departmentId: 'finance',
-      readers: ['qian', 'sun'],
+      readers: ['fang', 'kong'],
     });
     expect((await h.engine.case(caseId)).assignments.filter((a) => a.kind === 'read')).toEqual([
-      expect.objectContaining({ key: 'read:finance:qian', candidates: ['qian'] }),
-      expect.objectContaining({ key: 'read:finance:sun', candidates: ['sun'] }),
+      expect.objectContaining({ key: 'read:finance:fang', candidates: ['fang'] }),
+      expect.objectContaining({ key: 'read:finance:kong', candidates: ['kong'] }),
     ]);
     h.clock.advance(3_600_000);
-    await h.send(caseId, 'qian', { type: 'READ', departmentId: 'finance', opinion: '已阅' });
-    await expect(h.send(caseId, 'qian', { type: 'READ', departmentId: 'finance' })).rejects.toEqual(
+    await h.send(caseId, 'fang', { type: 'READ', departmentId: 'finance', opinion: '已阅' });
+    await expect(h.send(caseId, 'fang', { type: 'READ', departmentId: 'finance' })).rejects.toEqual(
       code('NOT_PERMITTED'),
     );
     await h.send(caseId, 'he', { type: 'ASSIGN', departmentId: 'education', handlerId: 'lu' });
     await h.send(caseId, 'lu', { type: 'SUBMIT_RESULT', departmentId: 'education', result: '好' });
     await h.send(caseId, 'he', { type: 'CONFIRM', departmentId: 'education' });
-    expect(await h.openKeys(caseId)).toEqual(['archive', 'read:finance:sun']);
-    await h.send(caseId, 'sun', { type: 'READ', departmentId: 'finance' });
+    expect(await h.openKeys(caseId)).toEqual(['archive', 'read:finance:kong']);
+    await h.send(caseId, 'kong', { type: 'READ', departmentId: 'finance' });
     expect(await h.openKeys(caseId)).toEqual(['archive']);
   });
 
@@ -679,9 +689,9 @@ describe('收文 传阅 (circulate)', () => {
     await h.send(caseId, 'zhao', {
       type: 'PICK_READERS',
       departmentId: 'finance',
-      readers: ['sun'],
+      readers: ['fang'],
     });
-    const r = await h.send(caseId, 'sun', { type: 'READ', departmentId: 'finance' });
+    const r = await h.send(caseId, 'fang', { type: 'READ', departmentId: 'finance' });
     expect(r.state).toBe('completed');
   });
 });
