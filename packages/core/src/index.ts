@@ -21,7 +21,13 @@ export {
 } from './directory/model.ts';
 export { createStaticDirectory, type OrgInput } from './directory/static-directory.ts';
 export { createStoreDirectory } from './directory/store-directory.ts';
-export type { DoneOptions, InboxOptions, SendCommand, StartCommand } from './engine/commands.ts';
+export type {
+  DoneOptions,
+  InboxOptions,
+  ReassignCommand,
+  SendCommand,
+  StartCommand,
+} from './engine/commands.ts';
 export {
   type AvailableEvent,
   createWorkflowEngine,

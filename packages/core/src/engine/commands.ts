@@ -47,6 +47,20 @@ export const ZInboxQuery = z.object({
 /** Inbox filters. */
 export type InboxOptions = z.input<typeof ZInboxQuery>;
 
+/** Input of `engine.reassign`: hand an open task to other people (人员变动、工作调整). */
+export const ZReassignCommand = z.object({
+  caseId: id,
+  /** The open task's key, as in `case.assignments`. */
+  taskKey: z.string().min(1).max(200),
+  /** The new assignees (user ids of the case's unit). */
+  to: z.array(id).min(1, '请选择新的办理人').max(50),
+  actorId: id,
+  commandId: id,
+  reason: z.string().trim().min(1, '请填写改派原因').max(500),
+});
+/** Input of `engine.reassign`. */
+export type ReassignCommand = z.input<typeof ZReassignCommand>;
+
 /** Done-list filters. */
 export const ZDoneQuery = z.object({
   actorId: id,

@@ -35,6 +35,7 @@ import type {
   TimerRecord,
 } from '../ports/store.ts';
 import { stateToString } from '../util/state-value.ts';
+import type { AssigneeRule } from '../workflow/assignee-rule.ts';
 import type {
   CaseFacts,
   DueSpec,
@@ -47,10 +48,12 @@ import {
   type DoneOptions,
   type InboxOptions,
   parseOrThrow,
+  type ReassignCommand,
   type SendCommand,
   type StartCommand,
   ZDoneQuery,
   ZInboxQuery,
+  ZReassignCommand,
   ZSendCommand,
   ZStartCommand,
 } from './commands.ts';
@@ -76,6 +79,8 @@ export interface WorkflowEngineOptions {
    * read). A deactivated user may act for up to this long; delegations are never cached.
    */
   userCacheMs?: number;
+  /** Who may hand open tasks to other people with `reassign` (default: the unit's `admin` role holders). */
+  reassigners?: AssigneeRule;
 }
 
 /** What a start or send returns (and what a retried command returns again). */
@@ -800,6 +805,93 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     /** Every task of a case, open and closed (for 流程统计). */
     async tasks(caseId: string): Promise<TaskRecord[]> {
       return store.listTasks(caseId);
+    },
+
+    /**
+     * Hands an open task to other people (e.g. a department head changed while the step was
+     * waiting). The machine's state is unchanged; the ledger records who, whom and why.
+     */
+    async reassign(command: ReassignCommand): Promise<TransitionResult> {
+      const cmd = parseOrThrow(ZReassignCommand, command, '改派参数');
+      const actor = await activeUser(cmd.actorId);
+      const now = clock.now();
+      try {
+        return await store.transaction(async (tx) => {
+          const { caseRecord, command: previous } = await tx.lockCase(cmd.caseId, cmd.commandId);
+          if (previous) return sameCommand(previous, cmd.caseId);
+          if (!caseRecord || caseRecord.unitId !== actor.unitId)
+            throw new NotFound('办件不存在', { caseId: cmd.caseId });
+          const facts = factsOf(caseRecord);
+          const allowed = await resolveAssignees(
+            options.reassigners ?? { role: 'admin' },
+            facts,
+            directory,
+          );
+          if (!allowed.includes(actor.id)) throw new NotPermitted('您无权改派待办');
+          const current = caseRecord.assignments.find((a) => a.key === cmd.taskKey);
+          if (!current || caseRecord.status !== 'active')
+            throw new NotFound('该待办不存在或已办理', { taskKey: cmd.taskKey });
+          const candidates = await resolveAssignees({ users: cmd.to }, facts, directory);
+          if (candidates.length !== new Set(cmd.to).size) {
+            throw new ValidationFailed('新的办理人须为本单位在职人员', { to: cmd.to });
+          }
+          const def = registry.get(caseRecord.workflow, caseRecord.workflowVersion);
+          const replaced = { ...current, candidates };
+          const ledger = buildLedgerRecord({
+            caseId: caseRecord.id,
+            seq: caseRecord.ledgerSeq + 1,
+            unitId: caseRecord.unitId,
+            at: now,
+            actorId: actor.id,
+            onBehalfOf: null,
+            event: '$reassign',
+            fromState: caseRecord.state,
+            toState: caseRecord.state,
+            opinion: cmd.reason,
+            fields: { taskKey: current.key, from: current.candidates, to: candidates },
+            prevHash: caseRecord.ledgerHead,
+          });
+          const updated = {
+            rev: caseRecord.rev + 1,
+            state: caseRecord.state,
+            status: caseRecord.status,
+            snapshot: caseRecord.snapshot,
+            title: caseRecord.title,
+            fields: caseRecord.fields,
+            updatedAt: now,
+            ledgerSeq: ledger.seq,
+            ledgerHead: ledger.hash,
+            assignments: caseRecord.assignments.map((a) => (a.key === current.key ? replaced : a)),
+          };
+          const result = resultOf({ id: caseRecord.id, ...updated }, null);
+          await tx.applyTransition({
+            caseId: caseRecord.id,
+            expectedRev: caseRecord.rev,
+            case: updated,
+            ledger,
+            closeTasks: [
+              { key: current.key, doneBy: null, doneOnBehalfOf: null, doneEvent: '$reassign' },
+            ],
+            closedAt: now,
+            openTasks: taskRows(def, caseRecord.id, caseRecord.unitId, [replaced], now),
+            deleteTimers: [],
+            scheduleTimers: [],
+            outbox: outboxRows(
+              caseRecord.unitId,
+              caseRecord.id,
+              caseRecord.title,
+              [replaced],
+              { schedule: new Map(), cancel: new Set(), notify: [] },
+              now,
+            ),
+            command: { id: cmd.commandId, caseId: caseRecord.id, result },
+          });
+          return result;
+        });
+      } catch (e) {
+        if (e instanceof CommandReplayed) return replayed(cmd.commandId, cmd.caseId);
+        throw e;
+      }
     },
 
     /** Records that an assignee opened their task (签收时间: the first time counts). */

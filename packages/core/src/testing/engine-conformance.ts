@@ -395,6 +395,66 @@ export function describeEngineConformance(
       );
     });
 
+    it('reassigns an open task to someone else, recorded in the ledger', async () => {
+      const { caseId } = await start(['zhao']);
+      const key = (await engine.case(caseId)).assignments[0]!.key;
+      const base = { caseId, taskKey: key, to: ['qian'], reason: '赵局长外出学习，改由钱股长办理' };
+      const before = await snapshotOf(caseId);
+      await expectCode(
+        engine.reassign({ ...base, actorId: 'sun', commandId: cmd() }),
+        'NOT_PERMITTED',
+      );
+      await expectCode(
+        engine.reassign({ ...base, actorId: 'gao', commandId: cmd(), to: ['ghost'] }),
+        'VALIDATION_FAILED',
+      );
+      await expectCode(
+        engine.reassign({ ...base, actorId: 'gao', commandId: cmd(), taskKey: 'nope' }),
+        'NOT_FOUND',
+      );
+      await expectCode(
+        engine.reassign({ ...base, actorId: 'gao', commandId: cmd(), reason: ' ' }),
+        'VALIDATION_FAILED',
+      );
+      expect(await snapshotOf(caseId)).toEqual(before);
+
+      const r = await engine.reassign({ ...base, actorId: 'gao', commandId: cmd() });
+      expect(r).toMatchObject({ rev: 2, state: 'reviewing' });
+      const c = await engine.case(caseId);
+      expect(c.assignments.map((a) => [a.key, a.candidates])).toEqual([[key, ['qian']]]);
+      // Both rows share a creation time on this fixed clock: compare without their order.
+      const tasks = (await store.listTasks(caseId)).sort(
+        (a, b) => Number(a.doneAt === null) - Number(b.doneAt === null),
+      );
+      expect(tasks.map((t) => [t.key, t.candidates, t.doneEvent])).toEqual([
+        [key, ['zhao'], '$reassign'],
+        [key, ['qian'], null],
+      ]);
+      await expectCode(
+        engine.send({
+          caseId,
+          actorId: 'zhao',
+          commandId: cmd(),
+          event: { type: 'APPROVE', opinion: '同意' },
+        }),
+        'NOT_PERMITTED',
+      );
+      await engine.send({
+        caseId,
+        actorId: 'qian',
+        commandId: cmd(),
+        event: { type: 'APPROVE', opinion: '同意' },
+      });
+      const ledger = await store.listLedger(caseId);
+      expect(ledger.map((l) => [l.event, l.actorId, l.opinion])).toEqual([
+        ['start', 'sun', null],
+        ['$reassign', 'gao', '赵局长外出学习，改由钱股长办理'],
+        ['APPROVE', 'qian', '同意'],
+      ]);
+      expect(ledger[1]!.fields).toEqual({ taskKey: key, from: ['zhao'], to: ['qian'] });
+      expect((await engine.verifyLedger(caseId)).ok).toBe(true);
+    });
+
     it('lists the events each user may send now', async () => {
       const { caseId } = await start();
       expect((await engine.can({ caseId, actorId: 'zhao' })).map((e) => e.type)).toEqual([

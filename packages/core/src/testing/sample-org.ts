@@ -59,6 +59,7 @@ export const SAMPLE_ORG: { units: Unit[]; departments: Department[]; users: User
     u('zhao', '赵局长', 'finance', ['departmentHead'], 'chen'),
     u('qian', '钱股长', 'budget', ['departmentHead', 'staff'], 'zhao'),
     u('sun', '孙科员', 'budget', ['staff'], 'qian'),
+    u('gao', '高管理员', 'office', ['admin'], 'li'),
     { ...u('retired', '吴退休', 'budget', ['staff'], 'qian'), active: false },
     { ...u('outsider', '郑外县', 'other-office', ['leader'], null), unitId: 'other' },
   ],
