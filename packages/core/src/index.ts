@@ -57,6 +57,7 @@ export {
   type LedgerVerification,
   verifyLedgerChain,
 } from './ledger/chain.ts';
+export { createMemoryBlobStore } from './memory/memory-blob-store.ts';
 export { createMemoryStore } from './memory/memory-store.ts';
 export type { BlobInfo, BlobStore } from './ports/blob-store.ts';
 export type { Notification, NotificationChannel, Notifier } from './ports/notifier.ts';

@@ -10,7 +10,7 @@ export interface BlobInfo {
 
 /** Port for document bodies and attachments. */
 export interface BlobStore {
-  /** Stores bytes and returns their key and digest. */
+  /** Stores a copy of the bytes and returns their key and digest; ValidationFailed for anything but a Uint8Array. */
   put(bytes: Uint8Array, meta: { contentType: string; name: string }): Promise<BlobInfo>;
   /** Reads a blob's bytes; throws NotFound for an unknown key. */
   get(key: string): Promise<Uint8Array>;

@@ -1,5 +1,6 @@
 export { manualClock } from '../clock.ts';
 export { approvalWorkflow, ZApprovalInput } from './approval-workflow.ts';
+export { describeBlobStoreConformance } from './blob-store-conformance.ts';
 export { describeDirectoryConformance, SAMPLE_DELEGATIONS } from './directory-conformance.ts';
 export { describeEngineConformance, type EngineConformanceOptions } from './engine-conformance.ts';
 export { loadSampleOrg, SAMPLE_ORG } from './sample-org.ts';
