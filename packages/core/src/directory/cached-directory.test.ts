@@ -9,11 +9,18 @@ it('answers user look-ups from memory within the TTL and reads delegations fresh
   const calls: string[] = [];
   const counting: Directory = {
     ...inner,
-    getUser: (id) => (calls.push(`user:${id}`), inner.getUser(id)),
-    getUsers: (ids) => (calls.push(`users:${ids.join(',')}`), inner.getUsers(ids)),
-    delegationsOfDeputy: (id, at) => (
-      calls.push(`delegations:${id}`), inner.delegationsOfDeputy(id, at)
-    ),
+    getUser: (id) => {
+      calls.push(`user:${id}`);
+      return inner.getUser(id);
+    },
+    getUsers: (ids) => {
+      calls.push(`users:${ids.join(',')}`);
+      return inner.getUsers(ids);
+    },
+    delegationsOfDeputy: (id, at) => {
+      calls.push(`delegations:${id}`);
+      return inner.delegationsOfDeputy(id, at);
+    },
   };
   const cached = cacheUsers(counting, 60_000);
   expect((await cached.getUser('zhao'))?.name).toBe('赵局长');
