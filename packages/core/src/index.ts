@@ -38,6 +38,7 @@ export {
   type WorkflowEngine,
   type WorkflowEngineOptions,
 } from './engine/engine.ts';
+export type { BackgroundWorker } from './engine/poll-loop.ts';
 export {
   CommandReplayed,
   ERROR_MESSAGES_ZH,

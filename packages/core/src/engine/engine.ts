@@ -58,6 +58,7 @@ import {
   ZStartCommand,
 } from './commands.ts';
 import { collectEffects, handledEventTypes, type MachineEffects } from './machine-effects.ts';
+import { type BackgroundWorker, pollLoop } from './poll-loop.ts';
 import { resolveAssignees } from './resolve-assignees.ts';
 
 /** The actor id the engine records for timer-fired transitions. */
@@ -116,10 +117,7 @@ export interface TimerRunResult {
 }
 
 /** A running timer worker. */
-export interface TimerWorker {
-  /** Stops polling and waits for the current pass to finish. */
-  stop(): Promise<void>;
-}
+export type TimerWorker = BackgroundWorker;
 
 interface Authorization {
   onBehalfOf: string | null;
@@ -536,6 +534,38 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     return out;
   }
 
+  /** Claims pending outbox rows and sends them; a failed send stays for a later pass. */
+  async function deliver(
+    notifier: Notifier,
+    opts: { limit?: number; workerId?: string } = {},
+  ): Promise<number> {
+    const now = clock.now();
+    const rows = await store.claimOutbox(
+      now,
+      opts.limit ?? 100,
+      opts.workerId ?? `outbox-${newId()}`,
+      new Date(now.getTime() + leaseMs),
+    );
+    const sent: string[] = [];
+    for (const row of rows) {
+      try {
+        await notifier.send({
+          unitId: row.unitId,
+          channel: row.channel,
+          to: row.recipients,
+          title: row.title,
+          body: row.body,
+          ...(row.caseId ? { caseId: row.caseId } : {}),
+        });
+        sent.push(row.id);
+      } catch {
+        // stays in the outbox; retried once the lease lapses
+      }
+    }
+    if (sent.length > 0) await store.markOutboxSent(sent, clock.now());
+    return sent.length;
+  }
+
   return {
     /** The definitions this engine runs. */
     registry,
@@ -940,82 +970,46 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       const pollMs = opts.pollMs ?? 250;
       // Small batches: a worker holds no more than it can fire soon, so others can help with a burst.
       const batch = opts.batch ?? 10;
-      let stopped = false;
-      let wake: (() => void) | null = null;
-      const loop = (async () => {
-        while (!stopped) {
-          let full = false;
-          try {
-            const r = await runDueTimers({
-              workerId,
-              limit: batch,
-              ...(opts.onError ? { onError: opts.onError } : {}),
-            });
-            full = r.claimed === batch;
-          } catch (e) {
-            // The store may be briefly unavailable; try again on the next tick.
-            opts.onError?.(e);
-          }
-          if (full || stopped) continue;
-          let waitMs = pollMs;
-          try {
-            const next = await store.nextTimerDue(clock.now());
-            if (next)
-              waitMs = Math.max(0, Math.min(pollMs, next.getTime() - clock.now().getTime()));
-          } catch (e) {
-            // fall back to the poll interval
-            opts.onError?.(e);
-          }
-          await new Promise<void>((resolve) => {
-            const t = setTimeout(resolve, waitMs);
-            wake = () => {
-              clearTimeout(t);
-              resolve();
-            };
+      return pollLoop(
+        async () => {
+          const r = await runDueTimers({
+            workerId,
+            limit: batch,
+            ...(opts.onError ? { onError: opts.onError } : {}),
           });
-          wake = null;
-        }
-      })();
-      return {
-        async stop() {
-          stopped = true;
-          (wake as (() => void) | null)?.();
-          await loop;
+          return { full: r.claimed === batch };
         },
-      };
+        async () => {
+          const next = await store.nextTimerDue(clock.now());
+          return next
+            ? Math.max(0, Math.min(pollMs, next.getTime() - clock.now().getTime()))
+            : pollMs;
+        },
+        opts.onError,
+      );
+    },
+
+    /** Delivers outbox notifications through `notifier` until stopped. */
+    startNotificationWorker(opts: {
+      notifier: Notifier;
+      workerId?: string;
+      pollMs?: number;
+      batch?: number;
+      onError?: (error: unknown) => void;
+    }): BackgroundWorker {
+      const workerId = opts.workerId ?? `outbox-${newId()}`;
+      const batch = opts.batch ?? 50;
+      return pollLoop(
+        async () => ({
+          full: (await deliver(opts.notifier, { limit: batch, workerId })) === batch,
+        }),
+        async () => opts.pollMs ?? 500,
+        opts.onError,
+      );
     },
 
     /** Delivers pending notifications through a `Notifier`; returns how many were sent. */
-    async deliverNotifications(
-      notifier: Notifier,
-      opts: { limit?: number; workerId?: string } = {},
-    ): Promise<number> {
-      const now = clock.now();
-      const rows = await store.claimOutbox(
-        now,
-        opts.limit ?? 100,
-        opts.workerId ?? `outbox-${newId()}`,
-        new Date(now.getTime() + leaseMs),
-      );
-      const sent: string[] = [];
-      for (const row of rows) {
-        try {
-          await notifier.send({
-            unitId: row.unitId,
-            channel: row.channel,
-            to: row.recipients,
-            title: row.title,
-            body: row.body,
-            ...(row.caseId ? { caseId: row.caseId } : {}),
-          });
-          sent.push(row.id);
-        } catch {
-          // stays in the outbox; retried once the lease lapses
-        }
-      }
-      if (sent.length > 0) await store.markOutboxSent(sent, clock.now());
-      return sent.length;
-    },
+    deliverNotifications: deliver,
   };
 }
 

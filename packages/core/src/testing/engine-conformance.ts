@@ -582,6 +582,27 @@ export function describeEngineConformance(
       expect(await store.currentSerial('demo', '审批:2026')).toBe(before + 20);
     });
 
+    it('delivers notifications in a long-running worker until stopped', async () => {
+      const sent: Notification[] = [];
+      const worker = engine.startNotificationWorker({
+        notifier: { send: async (m) => void sent.push(m) },
+        pollMs: 10,
+      });
+      let caseId = '';
+      try {
+        ({ caseId } = await start(['chen']));
+        const deadline = Date.now() + 10_000;
+        while (!sent.some((m) => m.caseId === caseId) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await worker.stop();
+      }
+      expect(sent.filter((m) => m.caseId === caseId)).toEqual([
+        expect.objectContaining({ channel: 'inApp', to: ['chen'], title: '待办：审批' }),
+      ]);
+    });
+
     it('records when a task is first opened and delivers notifications through a Notifier', async () => {
       const { caseId } = await start(['qian']);
       const task = (await store.listTasks(caseId))[0]!;
