@@ -260,6 +260,14 @@ function currentHandler(d: HandlingDepartment): string | null {
   return d.handlers.at(-1) ?? null;
 }
 
+/** The 承办 departments (admitting the sender) where the sender is the current handler. */
+function senderHandling(list: HandlingDepartment[], event: IncomingEvent): HandlingDepartment[] {
+  const who = principalOf(event.meta);
+  return handlingTargets(list, event).filter(
+    (d) => d.status === 'handling' && currentHandler(d) === who,
+  );
+}
+
 function headMay(d: { head: string | null }, who: string): boolean {
   return d.head === null || d.head === who;
 }
@@ -333,16 +341,10 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
         handlingTargets(context.handling, event).some(
           (d) => d.status === 'assigning' && headMay(d, principalOf(event.meta)),
         ),
-      isCurrentHandler: ({ context, event }) =>
-        handlingTargets(context.handling, event).some(
-          (d) => d.status === 'handling' && currentHandler(d) === principalOf(event.meta),
-        ),
+      isCurrentHandler: ({ context, event }) => senderHandling(context.handling, event).length > 0,
       canHandDown: ({ context, event }) =>
-        handlingTargets(context.handling, event).some(
-          (d) =>
-            d.status === 'handling' &&
-            currentHandler(d) === principalOf(event.meta) &&
-            !d.handlers.includes(str(event, 'handlerId')),
+        senderHandling(context.handling, event).some(
+          (d) => !d.handlers.includes(str(event, 'handlerId')),
         ),
       canConfirm: ({ context, event }) =>
         handlingTargets(context.handling, event).some(
@@ -503,9 +505,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       }),
       handDown: assign(({ context, event }) => {
         const who = principalOf(event.meta);
-        const target = handlingTargets(context.handling, event).find(
-          (d) => d.status === 'handling' && currentHandler(d) === who,
-        )!;
+        const target = senderHandling(context.handling, event)[0]!;
         return {
           handling: replaceDept(context.handling, target.id, (d) => ({
             handlers: [...d.handlers, str(event, 'handlerId')],
@@ -516,9 +516,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
       submitResult: assign(({ context, event }) => {
         if (event.type !== 'SUBMIT_RESULT') return {};
         const who = principalOf(event.meta);
-        const target = handlingTargets(context.handling, event).find(
-          (d) => d.status === 'handling' && currentHandler(d) === who,
-        )!;
+        const target = senderHandling(context.handling, event)[0]!;
         return {
           handling: replaceDept(context.handling, target.id, () => ({
             status: 'confirming',
@@ -534,10 +532,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
         };
       }),
       returnByHandler: assign(({ context, event }) => {
-        const who = principalOf(event.meta);
-        const target = handlingTargets(context.handling, event).find(
-          (d) => d.status === 'handling' && currentHandler(d) === who,
-        )!;
+        const target = senderHandling(context.handling, event)[0]!;
         return {
           handling: replaceDept(context.handling, target.id, (d) =>
             d.handlers.length > 1
