@@ -9,7 +9,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 if [ "${1:-}" = "--with-test-tools" ]; then
-  for script in packages/*/scripts/ci-deps.sh; do
+  for script in packages/*/scripts/ci-deps.sh apps/*/scripts/ci-deps.sh; do
     [ -f "$script" ] && bash "$script"
   done
 fi

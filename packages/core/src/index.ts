@@ -61,6 +61,12 @@ export {
 export { createMemoryBlobStore } from './memory/memory-blob-store.ts';
 export { createMemoryStore } from './memory/memory-store.ts';
 export type { BlobInfo, BlobStore } from './ports/blob-store.ts';
+export type {
+  DocumentRenderer,
+  OfficialDocument,
+  RenderedPdf,
+  RenderedSealAnchor,
+} from './ports/document-renderer.ts';
 export type { Notification, NotificationChannel, Notifier } from './ports/notifier.ts';
 export type {
   Sealer,
@@ -108,3 +114,10 @@ export {
 export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
 // Workflows: each workflow's index.ts names its public API.
 export * from './workflows/incoming/index.ts';
+export {
+  bodyToPlainText,
+  type DocumentBlock,
+  type DocumentBody,
+  ZDocumentBlock,
+  ZDocumentBody,
+} from './workflows/outgoing/document-body.ts';
