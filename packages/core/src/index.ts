@@ -114,10 +114,4 @@ export {
 export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
 // Workflows: each workflow's index.ts names its public API.
 export * from './workflows/incoming/index.ts';
-export {
-  bodyToPlainText,
-  type DocumentBlock,
-  type DocumentBody,
-  ZDocumentBlock,
-  ZDocumentBody,
-} from './workflows/outgoing/document-body.ts';
+export * from './workflows/outgoing/index.ts';

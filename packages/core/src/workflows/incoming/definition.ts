@@ -174,6 +174,8 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
           circulation: ctx.circulation.map((c) => c.id),
           completedAt: ctx.completedAt,
           archivedAt: ctx.archivedAt,
+          // a document another unit on the platform sent (分发): its 发文 case and 文号
+          ...(r.source ? { source: r.source } : {}),
         },
       };
     },

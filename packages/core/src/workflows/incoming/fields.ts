@@ -73,6 +73,15 @@ export const ZRegistration = z
       .max(99999),
     /** 附件 (blob references) */
     attachments: z.array(ZAttachment).max(50, '附件最多50个').default([]),
+    /** 来源: the 发文 case of another unit on the platform that sent this document (分发) */
+    source: z
+      .object({
+        workflow: z.literal('outgoing'),
+        caseId: z.string().min(1).max(128),
+        unitId: ZId,
+        docNumber: z.string().max(60),
+      })
+      .optional(),
   })
   .refine((r) => r.secrecy === '非密' || (r.secrecyTerm !== undefined && r.secrecyTerm !== ''), {
     message: '涉密文件须填写保密期限',

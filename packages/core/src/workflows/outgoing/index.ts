@@ -1,0 +1,118 @@
+export { buildOutgoingArchiveRecord, type OutgoingArchiveRecord } from './archive-record.ts';
+export { finalVersionOf, outgoingContextOf, outgoingVersions } from './case-context.ts';
+export {
+  createOutgoingWorkflow,
+  OUTGOING_ROLES,
+  OUTGOING_WORKFLOW,
+  type OutgoingWorkflowOptions,
+  outgoingHeader,
+  outgoingWorkflow,
+} from './definition.ts';
+export {
+  type DistributionLine,
+  distributeEventCommandId,
+  distributeToUnits,
+  distributionCommandId,
+} from './distribute-to-units.ts';
+export {
+  type DocNumberHistory,
+  type DocNumberHistoryEntry,
+  outgoingDocNumberHistory,
+} from './doc-number-history.ts';
+export {
+  bodyToPlainText,
+  type DocumentBlock,
+  type DocumentBody,
+  ZDocumentBlock,
+  ZDocumentBody,
+} from './document-body.ts';
+export {
+  type CountersignPlan,
+  DOC_TYPES,
+  type DocType,
+  type OutgoingDraft,
+  type OutgoingHeader,
+  type Recipient,
+  ZArchive as ZOutgoingArchive,
+  ZAssignMember,
+  ZCancel,
+  ZCheck,
+  ZCountersign,
+  ZCountersignAgain,
+  ZCountersignDepartment,
+  ZCountersignPlan,
+  ZCreateOutgoingDraft,
+  ZDelivery,
+  ZDistribute,
+  ZEdit,
+  ZFinalize,
+  ZIssuerCode,
+  ZOutgoingAttachment,
+  ZOutgoingHeader,
+  ZOutgoingHeaderChange,
+  ZRecheck,
+  ZRecipient,
+  ZRecordReceipt,
+  ZReject,
+  ZRemindReceipts,
+  ZReturn as ZOutgoingReturn,
+  ZReturnForRevision,
+  ZSeal,
+  ZSendToRecheck,
+  ZSign,
+  ZSubmit,
+  ZVoidDocNumber,
+  ZWithdraw as ZOutgoingWithdraw,
+} from './fields.ts';
+export { outgoingFlowStatistics } from './flow-statistics.ts';
+export {
+  type OutgoingCountersignLine,
+  type OutgoingDistributionLine,
+  type OutgoingDocNumberLine,
+  type OutgoingLedgerRow,
+  type OutgoingStepEntry,
+  projectOutgoingLedger,
+} from './ledger-projection.ts';
+export {
+  activeCountersign,
+  type CountersignDepartment,
+  createOutgoingMachine,
+  currentDocNumber,
+  type DocNumberUse,
+  type DocVersion,
+  docNumberScope,
+  formatDocNumber,
+  type OpinionRecord,
+  type OutgoingContext,
+  type OutgoingEvent,
+  type OutgoingMachine,
+  type OutgoingMachineOptions,
+  type OutgoingStep,
+  parseDocNumberScope,
+  RECEIPT_REMIND_ID,
+  type RecipientState,
+  recipientsOf,
+} from './machine.ts';
+export { buildOutgoingOfficialDocument, type Letterhead } from './official-document.ts';
+export {
+  assertOutgoingEvent,
+  checkOutgoingEvent,
+  type OutgoingOrgProblem,
+} from './org-checks.ts';
+export { type SealOutcome, sealOutgoingDocument } from './seal-document.ts';
+export {
+  type OutgoingCounts,
+  type OutgoingStatistics,
+  outgoingStatistics,
+} from './statistics.ts';
+export { OUTGOING_STATE_LABELS, OUTGOING_STEP_LABELS, outgoingTasks } from './steps.ts';
+export {
+  type BlockDiffRow,
+  type DiffSegment,
+  diffCaseVersions,
+  diffText,
+  diffVersions,
+  type TextDiff,
+  type VersionDiff,
+} from './version-diff.ts';
+export { visibleOutgoingFlow } from './visibility.ts';

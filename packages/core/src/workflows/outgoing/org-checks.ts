@@ -1,0 +1,206 @@
+import type { Directory } from '../../directory/directory.ts';
+import type { Department } from '../../directory/model.ts';
+import { NotPermitted, ValidationFailed } from '../../errors.ts';
+import type { CaseFacts, EventMeta, EventSpec } from '../../workflow/definition.ts';
+import type { Recipient } from './fields.ts';
+import { currentDocNumber, type OutgoingContext } from './machine.ts';
+import { baseTaskKey, isCountersignTaskKey } from './task-keys.ts';
+
+/** One problem found by `checkOutgoingEvent`. */
+export interface OutgoingOrgProblem {
+  /** `actor`: the sender may not take this step; `payload`: a named person, unit or department is out of place. */
+  kind: 'actor' | 'payload';
+  message: string;
+}
+
+function subtree(departments: readonly Department[], rootId: string): Set<string> {
+  const out = new Set([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const d of departments) {
+      if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {
+        out.add(d.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function obj(v: unknown): Record<string, unknown> | null {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null;
+}
+
+function recipients(v: unknown): Recipient[] {
+  return Array.isArray(v) ? (v as Recipient[]) : [];
+}
+
+/**
+ * The organisation rules of 发文 that need the directory, which the pure machine cannot read:
+ * the 拟稿单位 is a department of the unit holding the drafter; platform recipients are other
+ * units on the platform; the 核稿人 and 复核人 are active users of the unit (without a named
+ * 核稿人 the drafter needs a direct superior); the 签发人 holds the leader role; 会签 departments
+ * exist and have a head; 会签 head steps come from that department's head; 会签人 belong to the
+ * department or below; SEAL carries the case's current 文号; DISTRIBUTE covers every recipient.
+ * The workflow runs these as each event's `check`; call this only to show problems early.
+ */
+export async function checkOutgoingEvent(args: {
+  directory: Directory;
+  unitId: string;
+  actorId: string;
+  onBehalfOf?: string | null;
+  context: OutgoingContext;
+  event: { type: string; [key: string]: unknown };
+  /** Keys of the tasks that admitted the sender (from the engine), for 会签 steps. */
+  taskKeys?: readonly string[];
+}): Promise<OutgoingOrgProblem[]> {
+  const { directory, event, context: ctx, unitId } = args;
+  const principal = args.onBehalfOf ?? args.actorId;
+  const problems: OutgoingOrgProblem[] = [];
+  const payload = (message: string) => problems.push({ kind: 'payload', message });
+  const departments = await directory.listDepartments(unitId);
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const activeUserOfUnit = async (id: string) => {
+    const u = await directory.getUser(id);
+    return u?.active && u.unitId === unitId ? u : null;
+  };
+
+  // the header as it would be after this event (EDIT may change it)
+  const headerChange = event.type === 'EDIT' ? obj(event.header) : null;
+  const header = { ...ctx.header, ...(headerChange ?? {}) };
+  const checksHeader = event.type === 'SUBMIT' || event.type === 'CHECK' || headerChange !== null;
+  if (checksHeader) {
+    if (header.secrecy !== '非密' && !header.secrecyTerm) payload('涉密文件须填写保密期限');
+    const dept = byId.get(header.draftingDepartment);
+    if (!dept) payload(`拟稿单位“${header.draftingDepartment}”不存在`);
+    else {
+      const drafter = await directory.getUser(ctx.drafter);
+      if (!drafter?.departmentId || !subtree(departments, dept.id).has(drafter.departmentId))
+        payload(`拟稿人须为${dept.name}或其下属科室人员`);
+    }
+    for (const r of [...recipients(header.mainRecipients), ...recipients(header.ccRecipients)]) {
+      if (!('unitId' in r)) continue;
+      const unit = await directory.getUnit(r.unitId);
+      if (!unit) payload(`受文单位“${r.unitId}”不在平台上，请按名称填写`);
+      else if (unit.id === unitId) payload('主送、抄送不能是本单位');
+    }
+  }
+  if (event.type === 'SUBMIT') {
+    if (typeof event.checker === 'string') {
+      if (!(await activeUserOfUnit(event.checker)))
+        payload(`核稿人须为本单位在职人员：${event.checker}`);
+    } else {
+      const drafter = await directory.getUser(ctx.drafter);
+      const superior = drafter?.superiorId ? await activeUserOfUnit(drafter.superiorId) : null;
+      if (!superior) payload('拟稿人未设直接上级，请指定核稿人');
+    }
+  }
+  const plan =
+    event.type === 'CHECK' || event.type === 'COUNTERSIGN_AGAIN' ? obj(event.countersign) : null;
+  if (plan && Array.isArray(plan.departments)) {
+    for (const item of plan.departments as Array<{ departmentId: string }>) {
+      const d = byId.get(item.departmentId);
+      if (!d) payload(`会签部门“${item.departmentId}”不存在`);
+      else if (!d.headUserId) payload(`${d.name}未设负责人`);
+    }
+  }
+  if (event.type === 'CHECK') {
+    const signer = await activeUserOfUnit(String(event.signer));
+    if (!signer?.roles.includes('leader')) payload(`签发人须为本单位领导：${String(event.signer)}`);
+    if (typeof event.rechecker === 'string' && !(await activeUserOfUnit(event.rechecker)))
+      payload(`复核人须为本单位在职人员：${event.rechecker}`);
+  }
+  if (event.type === 'ASSIGN_MEMBER' || event.type === 'COUNTERSIGN') {
+    const dept = byId.get(String(event.departmentId));
+    if (!dept) payload(`会签部门“${String(event.departmentId)}”不存在`);
+    else {
+      const keys = (args.taskKeys ?? [])
+        .map(baseTaskKey)
+        .filter((k) => isCountersignTaskKey(k, dept.id));
+      const headStep =
+        event.type === 'ASSIGN_MEMBER' ||
+        keys.some((k) => k.endsWith(':head') || k.endsWith(':review'));
+      if (headStep && dept.headUserId !== principal)
+        problems.push({ kind: 'actor', message: `只有${dept.name}负责人可以办理此步骤` });
+      if (event.type === 'ASSIGN_MEMBER') {
+        const member = await activeUserOfUnit(String(event.memberId));
+        if (!member?.departmentId || !subtree(departments, dept.id).has(member.departmentId))
+          payload(`会签人须为${dept.name}或其下属科室人员`);
+      }
+    }
+  }
+  if (event.type === 'SEAL') {
+    const current = currentDocNumber(ctx);
+    if (current === null || current.docNumber !== event.docNumber)
+      payload(`盖章文件的文号（${String(event.docNumber)}）与办件文号不符`);
+  }
+  if (event.type === 'DISTRIBUTE' && Array.isArray(event.deliveries)) {
+    const given = new Map(
+      (event.deliveries as Array<{ recipient: string; incomingCaseId?: string }>).map((d) => [
+        d.recipient,
+        d,
+      ]),
+    );
+    const missing = ctx.recipients.filter((r) => !given.has(r.key)).map((r) => r.key);
+    const unknown = [...given.keys()].filter((k) => !ctx.recipients.some((r) => r.key === k));
+    if (missing.length > 0) payload(`以下受文单位尚未分发：${missing.join('、')}`);
+    if (unknown.length > 0) payload(`不是本文的受文单位：${unknown.join('、')}`);
+    if (given.size !== (event.deliveries as unknown[]).length) payload('同一受文单位不能重复分发');
+    for (const r of ctx.recipients)
+      if ('unitId' in r.recipient && given.has(r.key) && !given.get(r.key)!.incomingCaseId)
+        payload(`平台内单位须生成收文办件：${r.recipient.unitId}`);
+  }
+  return problems;
+}
+
+/** `checkOutgoingEvent`, throwing NotPermitted (wrong sender) or ValidationFailed (payload). */
+export async function assertOutgoingEvent(
+  args: Parameters<typeof checkOutgoingEvent>[0],
+): Promise<void> {
+  const problems = await checkOutgoingEvent(args);
+  const actor = problems.find((p) => p.kind === 'actor');
+  if (actor) throw new NotPermitted(actor.message, { event: args.event.type });
+  if (problems.length > 0) {
+    throw new ValidationFailed(problems.map((p) => p.message).join('；'), {
+      issues: problems.map((p) => ({ path: [], message: p.message })),
+    });
+  }
+}
+
+const COUNTERSIGN_STEPS = new Set(['ASSIGN_MEMBER', 'COUNTERSIGN']);
+
+/**
+ * The engine-side `check` of a 发文 event (inside the transition, after authorisation, before
+ * the machine; nothing is written when it throws): a 会签 step must come through a task of the
+ * department it names (NotPermitted otherwise, also for deputies), then the rules of
+ * `checkOutgoingEvent`.
+ */
+export function outgoingEventCheck(type: string, title: string): NonNullable<EventSpec['check']> {
+  return async (args: {
+    payload: Record<string, unknown>;
+    context: unknown;
+    facts: CaseFacts;
+    meta: EventMeta;
+    directory: Directory;
+  }) => {
+    const { payload, facts, meta, directory } = args;
+    const departmentId = typeof payload.departmentId === 'string' ? payload.departmentId : null;
+    if (COUNTERSIGN_STEPS.has(type) && departmentId !== null && meta.taskKeys !== undefined) {
+      if (!meta.taskKeys.some((k) => isCountersignTaskKey(k, departmentId))) {
+        const dept = await directory.getDepartment(departmentId);
+        const name = dept && dept.unitId === facts.unitId ? dept.name : `部门“${departmentId}”`;
+        throw new NotPermitted(`您不是${name}“${title}”的办理人`, { event: type, departmentId });
+      }
+    }
+    await assertOutgoingEvent({
+      directory,
+      unitId: facts.unitId,
+      actorId: meta.actorId,
+      onBehalfOf: meta.onBehalfOf,
+      context: args.context as OutgoingContext,
+      event: { ...payload, type },
+      ...(meta.taskKeys !== undefined && { taskKeys: meta.taskKeys }),
+    });
+  };
+}
