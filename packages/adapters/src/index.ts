@@ -1,3 +1,4 @@
 export { createKyselyStore, type KyselyStoreOptions } from './kysely-store.ts';
 export { MIGRATIONS, migrateToLatest } from './migrate.ts';
+export { createRoomBookings, type RoomBookingsOptions } from './room-bookings.ts';
 export type { Database } from './schema.ts';

@@ -176,15 +176,20 @@ function ledgerInsert(l: LedgerRecord) {
     RETURNING 1)`;
 }
 
+/** Per Kysely instance: the connection to use now (the store's open transaction, if any). */
+export const storeConnections = new WeakMap<Kysely<Database>, () => Db>();
+
 /**
  * A `Store` on any Kysely PostgreSQL dialect (pg, PGlite). Each transition is written
  * with one statement of data-modifying CTEs inside the transaction, after one row-locking
  * read, so a step costs four round trips: BEGIN, lock, write, COMMIT.
  */
+
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions = {}): Store {
   /** Directory reads made inside a transaction use its connection (no second connection, no deadlock). */
   const current = new AsyncLocalStorage<Transaction<Database>>();
   const conn = (): Db => current.getStore() ?? db;
+  storeConnections.set(db, conn);
 
   function makeTx(trx: Transaction<Database>): StoreTx {
     return {

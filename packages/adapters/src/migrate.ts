@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-serials.ts';
 import * as m0003 from './migrations/0003-apply-transition.ts';
 import * as m0004 from './migrations/0004-task-candidates-index.ts';
+import * as m0005 from './migrations/0005-room-bookings.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-serials': m0002,
   '0003-apply-transition': m0003,
   '0004-task-candidates-index': m0004,
+  '0005-room-bookings': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -114,4 +114,6 @@ export {
 export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
 // Workflows: each workflow's index.ts names its public API.
 export * from './workflows/incoming/index.ts';
+export * from './workflows/meeting/index.ts';
 export * from './workflows/outgoing/index.ts';
+export * from './workflows/report/index.ts';

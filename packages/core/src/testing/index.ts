@@ -1,7 +1,13 @@
 export { manualClock } from '../clock.ts';
+export { runFullMeetingScenario } from '../workflows/meeting/scenario.ts';
 export { approvalWorkflow, ZApprovalInput } from './approval-workflow.ts';
 export { describeBlobStoreConformance } from './blob-store-conformance.ts';
 export { describeDirectoryConformance, SAMPLE_DELEGATIONS } from './directory-conformance.ts';
 export { describeEngineConformance, type EngineConformanceOptions } from './engine-conformance.ts';
+export {
+  describeRoomBookingsConformance,
+  type RoomBookingsConformanceOptions,
+  SAMPLE_ROOMS,
+} from './room-bookings-conformance.ts';
 export { loadSampleOrg, SAMPLE_ORG } from './sample-org.ts';
 export { describeStoreConformance, type StoreConformanceOptions } from './store-conformance.ts';
