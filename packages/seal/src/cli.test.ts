@@ -124,7 +124,8 @@ describe('gongwen-seal CLI', () => {
         '1',
       ).code,
     ).toBe(1);
-  });
+    // Eight CLI processes, each starting Node with tsx: seconds on a busy 2-core machine.
+  }, 180_000);
 
   it('prints usage and rejects unknown commands or missing options', () => {
     const dir = tempDir();
@@ -133,5 +134,5 @@ describe('gongwen-seal CLI', () => {
     const missing = cli(dir, 'init-ca', '--out', 'x.p12');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--name');
-  });
+  }, 60_000);
 });
