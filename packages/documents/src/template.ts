@@ -14,7 +14,9 @@ const PARTS: ReadonlyArray<readonly [source: string, partName: string]> = [
   ['footer-even.xml', 'word/footer2.xml'],
 ];
 
-const TEMPLATE_DIR = new URL('./template/', import.meta.url);
+// Derived by string from this module's URL rather than `new URL('./template/', import.meta.url)`:
+// bundlers (Next's Turbopack) treat that pattern as an asset import and cannot resolve a folder.
+const TEMPLATE_DIR = new URL(import.meta.url.replace(/[^/]*$/, 'template/'));
 
 let cached: Promise<Uint8Array> | undefined;
 

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where screenshots go (gitignored). */
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** The running intranet's base URL (from the global setup). */
+export const baseURL = (): string => process.env.GONGWEN_E2E_BASE_URL || inject('baseURL');
+
+/** Debian's Chromium, headless, with the network chatter switched off. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context (own cookies) on the intranet, in Chinese. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseURL(),
+    locale: 'zh-CN',
+    viewport: { width: 1360, height: 900 },
+  });
+}
+
+/** Fills and submits the 登录 form; does not wait for the outcome. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Signs in through the real form and waits for the 首页; returns the page. */
+export async function signIn(
+  context: BrowserContext,
+  username: string,
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await submitLogin(page, username, password);
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 60_000 });
+  await page.getByTestId('user-name').waitFor({ state: 'visible', timeout: 30_000 });
+  return page;
+}
+
+/** Saves a full-page screenshot to e2e/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Cookie header of a context, for forged requests. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  const cookies = await context.cookies();
+  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}

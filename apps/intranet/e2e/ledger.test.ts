@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INCOMING_LEDGER_COLUMNS } from '~/lib/ledger-columns';
+import { DEMO_PASSWORD } from '~/server/demo/accounts';
+import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
+import { ARTIFACTS, launchBrowser, newContext, screenshot, signIn } from './browser';
+import { STAFF } from './people';
+
+const leader = DEMO_ORG.users.find(
+  (u) => u.unitId === DEMO_UNIT_ID && u.active && u.roles.includes('leader'),
+);
+if (!leader) throw new Error('the demo organisation has no leader');
+const LEADER = { username: leader.id, password: DEMO_PASSWORD };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const numberIn = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
+
+describe('流程台帐 and 统计', () => {
+  it('a leader pages the 收文台帐, exports it as .xlsx and opens the print view', async () => {
+    const context = await newContext(browser);
+    const page = await signIn(context, LEADER.username, LEADER.password);
+    await page.getByRole('link', { name: '流程台帐', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/ledger');
+    const totalText = page.locator('.ant-pagination-total-text').first();
+    await totalText.waitFor({ state: 'visible', timeout: 60_000 });
+    const total = numberIn(await totalText.textContent());
+    expect(total).toBeGreaterThan(0);
+    const rows = page.getByTestId('ledger-table').locator('.ant-table-tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(Math.min(total, 20));
+    for (const title of ['收文编号', '来文单位', '拟办', '批示', '承办', '催办次数', '归档时间'])
+      await expect(
+        page.getByRole('columnheader', { name: title, exact: true }).count(),
+      ).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'ledger-incoming-leader');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('ledger-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^收文台帐-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const path = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('收文台帐');
+    if (!ws) throw new Error('the export has no 收文台帐 sheet');
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(
+      INCOMING_LEDGER_COLUMNS.map((c) => c.title),
+    );
+    expect(ws.actualRowCount).toBe(total + 1);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+
+    const print = await context.newPage();
+    await print.goto('/ledger/print?workflow=incoming');
+    const printView = print.getByTestId('ledger-print-view');
+    await printView.waitFor({ state: 'visible' });
+    expect(await printView.locator('tbody tr').count()).toBe(Math.min(total, 1000));
+    await print.emulateMedia({ media: 'print' });
+    expect(await print.locator('.ant-layout-sider').isVisible()).toBe(false);
+    // the first printed page only (a full-page shot of hundreds of rows is tens of MB)
+    await print.screenshot({ path: join(ARTIFACTS, 'ledger-print-incoming.png') });
+    await context.close();
+  });
+
+  it('a leader sees 统计 as charts with tables beside them', async () => {
+    const context = await newContext(browser);
+    const page = await signIn(context, LEADER.username, LEADER.password);
+    await page.getByRole('link', { name: '统计', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/statistics');
+    const canvas = page.getByTestId('chart-incoming-months').locator('canvas');
+    await canvas.waitFor({ state: 'visible', timeout: 60_000 });
+    const box = await canvas.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(100);
+    expect(box?.height ?? 0).toBeGreaterThan(100);
+    const received = page
+      .getByTestId('incoming-summary')
+      .locator('.ant-statistic-content-value')
+      .first();
+    expect(numberIn(await received.textContent())).toBeGreaterThan(0);
+    await page.getByTestId('table-incoming-departments').locator('tbody tr').first().waitFor();
+    await screenshot(page, 'statistics-incoming-leader');
+
+    await page.getByRole('tab', { name: '发文统计' }).click();
+    await page.getByTestId('outgoing-summary').waitFor({ state: 'visible' });
+    await screenshot(page, 'statistics-outgoing-leader');
+    await context.close();
+  });
+
+  it('staff see fewer ledger rows than the leader and no 统计', async () => {
+    const leaderContext = await newContext(browser);
+    const leaderPage = await signIn(leaderContext, LEADER.username, LEADER.password);
+    await leaderPage.goto('/ledger');
+    const leaderTotal = leaderPage.locator('.ant-pagination-total-text').first();
+    await leaderTotal.waitFor({ state: 'visible', timeout: 60_000 });
+    const all = numberIn(await leaderTotal.textContent());
+    await leaderContext.close();
+
+    const context = await newContext(browser);
+    const page = await signIn(context, STAFF.username, STAFF.password);
+    await page.goto('/ledger');
+    await page
+      .getByText('仅列出您本人及下级经办的办件')
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const own = numberIn(await page.locator('.ant-pagination-total-text').first().textContent());
+    expect(own).toBeLessThan(all);
+    await screenshot(page, 'ledger-incoming-staff');
+    await page.goto('/statistics');
+    await page.getByText('无权访问').waitFor({ state: 'visible' });
+    await context.close();
+  });
+});

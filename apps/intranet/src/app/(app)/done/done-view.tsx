@@ -1,0 +1,155 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import Link from 'next/link';
+import { useState } from 'react';
+import { CaseTags, docNumberOf } from '~/components/case-tags';
+import { QueryError } from '~/components/query-state';
+import { useWorkflows } from '~/components/use-workflows';
+import { caseHref } from '~/lib/links';
+import { type DoneFilter, SECRECY_OPTIONS, URGENCY_OPTIONS } from '~/lib/schemas/tasks';
+import { type RouterOutputs, useTRPC } from '~/trpc/react';
+
+type Line = RouterOutputs['tasks']['done']['items'][number];
+
+/** 已办: cases I acted on, most recent first, filtered and paged on the server. */
+export function DoneView() {
+  const trpc = useTRPC();
+  const workflows = useWorkflows();
+  const [filter, setFilter] = useState<DoneFilter>({ page: 1, pageSize: 20, sort: 'recent' });
+  const q = useQuery({
+    ...trpc.tasks.done.queryOptions(filter),
+    placeholderData: keepPreviousData,
+  });
+  const set = (patch: Partial<DoneFilter>) => setFilter((f) => ({ ...f, ...patch, page: 1 }));
+
+  const columns: ColumnsType<Line> = [
+    {
+      title: '标题',
+      key: 'title',
+      render: (_, l) => (
+        <Space direction="vertical" size={0}>
+          <Space wrap>
+            <CaseTags fields={l.fields} />
+            <Link href={caseHref(l.workflow, l.caseId)}>{l.title}</Link>
+          </Space>
+          {docNumberOf(l.fields) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {docNumberOf(l.fields)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: '流程', key: 'workflow', width: 110, render: (_, l) => workflows.title(l.workflow) },
+    {
+      title: '当前环节',
+      key: 'state',
+      width: 160,
+      render: (_, l) =>
+        l.status === 'done' ? (
+          <Tag color="green">已办结</Tag>
+        ) : (
+          <Tag color="processing">{workflows.stateLabel(l.workflow, l.state)}</Tag>
+        ),
+    },
+    {
+      title: '我的办理时间',
+      key: 'lastActedAt',
+      width: 170,
+      sorter: true,
+      sortOrder: filter.sort === 'oldest' ? 'ascend' : 'descend',
+      render: (_, l) => dayjs(l.lastActedAt).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  return (
+    <Card title="已办" variant="borderless">
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder="标题或文号"
+          style={{ width: 240 }}
+          onSearch={(v) => set({ search: v.trim() || undefined })}
+          aria-label="搜索"
+        />
+        <Select
+          allowClear
+          placeholder="流程类型"
+          style={{ width: 140 }}
+          options={workflows.list.map((w) => ({ value: w.name, label: w.title }))}
+          onChange={(v?: string) => set({ workflow: v })}
+        />
+        <Select
+          allowClear
+          placeholder="办理状态"
+          style={{ width: 120 }}
+          options={[
+            { value: 'active', label: '办理中' },
+            { value: 'done', label: '已办结' },
+          ]}
+          onChange={(v?: 'active' | 'done') => set({ status: v })}
+        />
+        <Select
+          allowClear
+          placeholder="紧急程度"
+          style={{ width: 120 }}
+          options={URGENCY_OPTIONS.map((v) => ({ value: v, label: v }))}
+          onChange={(v?: (typeof URGENCY_OPTIONS)[number]) => set({ urgency: v })}
+        />
+        <Select
+          allowClear
+          placeholder="密级"
+          style={{ width: 110 }}
+          options={SECRECY_OPTIONS.map((v) => ({ value: v, label: v }))}
+          onChange={(v?: (typeof SECRECY_OPTIONS)[number]) => set({ secrecy: v })}
+        />
+        <DatePicker.RangePicker
+          placeholder={['办理开始日期', '办理结束日期']}
+          onChange={(r) =>
+            set({
+              period:
+                r?.[0] || r?.[1]
+                  ? {
+                      from: r?.[0]?.startOf('day').toDate(),
+                      to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
+                    }
+                  : undefined,
+            })
+          }
+        />
+      </Space>
+      {q.isError ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Table<Line>
+          rowKey="caseId"
+          columns={columns}
+          dataSource={q.data?.items ?? []}
+          loading={q.isFetching}
+          locale={{ emptyText: <Empty description="暂无已办事项" /> }}
+          onChange={(p, _f, s) => {
+            const sorter = s as SorterResult<Line>;
+            const sort = sorter.order === 'ascend' ? 'oldest' : 'recent';
+            setFilter((f) => ({
+              ...f,
+              sort,
+              page: sort !== f.sort ? 1 : (p.current ?? 1),
+              pageSize: p.pageSize ?? 20,
+            }));
+          }}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 条`,
+          }}
+        />
+      )}
+    </Card>
+  );
+}

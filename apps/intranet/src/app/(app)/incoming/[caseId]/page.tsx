@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { Forbidden } from '~/components/forbidden';
+import { IncomingCaseView } from '~/components/incoming/incoming-case-view';
+import { requireUser } from '~/server/session';
+import { caseIdOf, refusalFor } from './access';
+
+export const metadata: Metadata = { title: '收文办理' };
+
+/** A 收文 case. Users with no part in it get 无权访问, decided here on the server. */
+export default async function IncomingCasePage({
+  params,
+}: {
+  params: Promise<{ caseId: string }>;
+}) {
+  const caseId = caseIdOf((await params).caseId);
+  const user = await requireUser();
+  const refusal = await refusalFor(user, caseId);
+  if (refusal) return <Forbidden reason={refusal} />;
+  return <IncomingCaseView caseId={caseId} />;
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { getApp } from '~/server/app';
+import { isAdmin, requireUser } from '~/server/session';
+import { AppShell } from './app-shell';
+
+export const dynamic = 'force-dynamic';
+
+/** Every page behind sign-in: the session is checked here, on the server, on each request. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const app = await getApp();
+  const [unit, department] = await Promise.all([
+    app.directory.getUnit(user.unitId),
+    user.departmentId ? app.directory.getDepartment(user.departmentId) : null,
+  ]);
+  return (
+    <AppShell
+      user={{
+        name: user.name,
+        unitName: unit?.name ?? '',
+        departmentName: department?.name ?? null,
+        isAdmin: isAdmin(user),
+      }}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,602 @@
+'use client';
+
+import {
+  DownloadOutlined,
+  FilePdfOutlined,
+  PrinterOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Popconfirm,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { CaseTags } from '~/components/case-tags';
+import { BodyView } from '~/components/outgoing/body-view';
+import { QueryError } from '~/components/query-state';
+import { type RouterOutputs, useTRPC } from '~/trpc/react';
+import { ActionModal } from './action-modal';
+import { SealDialog } from './seal-dialog';
+import { TimelineCard } from './timeline-card';
+import { VersionsCard } from './versions-card';
+
+type CaseData = RouterOutputs['outgoing']['get'];
+type Action = CaseData['actions'][number];
+type Opinion = CaseData['check'];
+
+const fmt = (d: Date | null | undefined) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—');
+
+function OpinionLine({ title, o }: { title: string; o: Opinion }) {
+  if (!o) return null;
+  return (
+    <Descriptions.Item label={title}>
+      <div style={{ whiteSpace: 'pre-wrap' }}>{o.opinion}</div>
+      <Typography.Text type="secondary">
+        {o.actorName}
+        {o.onBehalfOfName && `（代${o.onBehalfOfName}）`}　{fmt(o.at)}　（第{o.version}版）
+      </Typography.Text>
+    </Descriptions.Item>
+  );
+}
+
+/** The 会签 departments of the current round (and earlier rounds) with their opinions. */
+function CountersignCard({ c }: { c: CaseData }) {
+  if (
+    !c.countersign ||
+    (c.countersign.departments.length === 0 && c.countersign.history.length === 0)
+  )
+    return <Empty description="本件不需会签" />;
+  const rounds = [...c.countersign.history.map((r, i) => ({ title: `第${i + 1}轮会签`, ds: r }))];
+  if (c.state === 'countersigning')
+    rounds.push({
+      title: `第${c.countersign.round}轮会签（进行中）`,
+      ds: c.countersign.departments,
+    });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text>
+        会签方式：{c.countersign.mode === 'sequence' ? '依次会签' : '同时会签'}
+      </Typography.Text>
+      {rounds.map((r) => (
+        <Card key={r.title} size="small" title={r.title}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={r.ds}
+            columns={[
+              { title: '会签部门', dataIndex: 'name', width: 140 },
+              {
+                title: '状态',
+                key: 'status',
+                width: 140,
+                render: (_, d) => (
+                  <Tag color={d.status === 'done' ? 'green' : 'blue'}>{d.statusLabel}</Tag>
+                ),
+              },
+              {
+                title: '会签意见',
+                key: 'opinion',
+                render: (_, d) =>
+                  d.opinion ? (
+                    <div data-testid={`countersign-opinion-${d.id}`}>
+                      <Tag color={d.opinion.agree === false ? 'red' : 'green'}>
+                        {d.opinion.agree === false ? '不同意' : '同意'}
+                      </Tag>
+                      <span style={{ whiteSpace: 'pre-wrap' }}>{d.opinion.opinion}</span>
+                      <div>
+                        <Typography.Text type="secondary">
+                          {d.opinion.actorName}
+                          {d.opinion.onBehalfOfName && `（代${d.opinion.onBehalfOfName}）`}　
+                          {fmt(d.opinion.at)}
+                        </Typography.Text>
+                      </div>
+                    </div>
+                  ) : d.memberOpinion ? (
+                    <span>
+                      承办人{d.member}意见：{d.memberOpinion.opinion}
+                    </span>
+                  ) : d.member ? (
+                    <span>已指定会签人：{d.member}</span>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+/** 盖章 result: the seal recorded on the case and the offline verification of the stored PDF. */
+function SealCard({ c }: { c: CaseData }) {
+  const trpc = useTRPC();
+  const v = useQuery({
+    ...trpc.outgoing.verifySeal.queryOptions({ caseId: c.id }),
+    enabled: !!c.seal,
+  });
+  if (!c.seal) return <Empty description="尚未盖章" />;
+  const reports = v.data?.verification ?? [];
+  const ok =
+    v.data?.sealed && v.data.unchanged && reports.length > 0 && reports.every((r) => r.valid);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label="文号">{c.seal.docNumber}</Descriptions.Item>
+        <Descriptions.Item label="印章单位">{c.seal.signerName}</Descriptions.Item>
+        <Descriptions.Item label="盖章人">{c.seal.by}</Descriptions.Item>
+        <Descriptions.Item label="盖章时间">{fmt(c.seal.sealedAt)}</Descriptions.Item>
+        <Descriptions.Item label="证书序列号">{c.seal.certificateSerial}</Descriptions.Item>
+        <Descriptions.Item label="页数">{c.seal.pageCount}</Descriptions.Item>
+      </Descriptions>
+      <a href={`/api/outgoing/${encodeURIComponent(c.id)}/sealed`} download>
+        <Button type="primary" icon={<DownloadOutlined />} data-testid="download-sealed">
+          下载已盖章公文（PDF）
+        </Button>
+      </a>
+      <Typography.Text type="secondary">
+        验章可用本单位印章根证书：
+        <a href="/api/outgoing/seal-certificate">下载根证书（PEM）</a>
+      </Typography.Text>
+      {v.error ? (
+        <QueryError error={v.error} />
+      ) : !v.data ? (
+        <Spin />
+      ) : (
+        <Alert
+          data-testid="seal-verification"
+          type={ok ? 'success' : 'error'}
+          showIcon
+          title={ok ? '验章通过：文件自盖章后未被修改，证书可信' : '验章未通过'}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {!v.data.unchanged && <li>存储的文件与盖章时记录的摘要不一致</li>}
+              {reports.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one report per signature, in file order
+                <li key={i}>
+                  {r.signerName ?? '未知签名人'}，签名时间 {fmt(r.signingTime)}，
+                  {r.intact ? '内容完整' : '内容已被改动'}，{r.trusted ? '证书可信' : '证书不可信'}
+                  {r.revoked && '，证书已吊销'}
+                  {r.coversWholeDocument ? '，覆盖全文' : ''}
+                  {r.problems.length > 0 && `（${r.problems.join('；')}）`}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </Space>
+  );
+}
+
+/** 分发 and 回执: every recipient unit with its delivery and receipt. */
+function ReceiptsCard(props: {
+  c: CaseData;
+  onRecord: (recipient: string) => void;
+  onRemind: () => void;
+  canRecord: boolean;
+  canRemind: boolean;
+}) {
+  const { c } = props;
+  const missing = c.recipients.filter((r) => r.delivery && !r.receipt).length;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        {c.distributedAt ? (
+          <Typography.Text>
+            分发时间：{fmt(c.distributedAt)}；已回执 {c.recipients.filter((r) => r.receipt).length}{' '}
+            / {c.recipients.length}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">尚未分发</Typography.Text>
+        )}
+        {c.reminders.length > 0 && <Tag color="orange">已催收 {c.reminders.length} 次</Tag>}
+        {props.canRemind && missing > 0 && (
+          <Button size="small" onClick={props.onRemind}>
+            催收回执
+          </Button>
+        )}
+      </Space>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        data-testid="receipts"
+        dataSource={c.recipients}
+        columns={[
+          {
+            title: '受文单位',
+            key: 'name',
+            render: (_, r) => (
+              <Space>
+                {r.name}
+                <Tag>{r.list === 'main' ? '主送' : '抄送'}</Tag>
+                {r.platform && <Tag color="blue">平台内</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '分发',
+            key: 'delivery',
+            render: (_, r) => (r.delivery ? `${r.delivery.method}　${fmt(r.delivery.at)}` : '—'),
+          },
+          {
+            title: '回执',
+            key: 'receipt',
+            render: (_, r) =>
+              r.receipt ? (
+                <Space direction="vertical" size={0}>
+                  <Tag color="green">已签收</Tag>
+                  <span>
+                    {r.receipt.receivedBy}　{fmt(r.receipt.receivedAt)}
+                  </span>
+                </Space>
+              ) : r.delivery ? (
+                <Space>
+                  <Tag color="orange">未回执</Tag>
+                  {props.canRecord && (
+                    <Button size="small" onClick={() => props.onRecord(r.key)}>
+                      登记回执
+                    </Button>
+                  )}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The 发文 case page: header, current step, the user's actions, versions, preview, seal, 分发. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const q = useQuery(trpc.outgoing.get.queryOptions({ caseId }));
+  const org = useQuery(trpc.outgoing.org.queryOptions());
+  const [open, setOpen] = useState<{ action: Action; preset?: Record<string, unknown> } | null>(
+    null,
+  );
+  const [sealing, setSealing] = useState(false);
+  const openTasks = useMutation(trpc.outgoing.open.mutationOptions());
+  const distribute = useMutation(
+    trpc.outgoing.distribute.mutationOptions({
+      onSuccess: async (r) => {
+        message.success(`已分发至 ${r.deliveries.length} 个单位`);
+        await queryClient.invalidateQueries(trpc.outgoing.pathFilter());
+      },
+      onError: (e) => message.error(e.message),
+    }),
+  );
+  const unopened = q.data?.unopenedTaskIds.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: record 签收时间 once per newly arrived task
+  useEffect(() => {
+    if (unopened > 0) openTasks.mutate({ caseId });
+  }, [unopened, caseId]);
+
+  if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data || !org.data) return <Spin />;
+  const c = q.data;
+  const h = c.header;
+  const action = (type: string) => c.actions.find((a) => a.type === type);
+  const buttons = c.actions.filter(
+    (a) => a.type !== 'RECORD_RECEIPT' && a.type !== 'REMIND_RECEIPTS',
+  );
+  const finished = c.status !== 'active';
+  const previewSrc = `/api/outgoing/${encodeURIComponent(c.id)}/preview?rev=${c.rev}`;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={
+          <Space wrap>
+            <CaseTags fields={{ urgency: h.urgency, secrecy: h.secrecy }} />
+            <span data-testid="case-title">{c.title}</span>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Tag color={finished ? 'default' : 'processing'} data-testid="case-state">
+              {c.stateLabel}
+            </Tag>
+            <Link href={`/outgoing/${encodeURIComponent(c.id)}/sheet`}>
+              <Button icon={<PrinterOutlined />}>发文稿纸</Button>
+            </Link>
+            <a href={previewSrc} target="_blank" rel="noreferrer">
+              <Button icon={<FilePdfOutlined />}>公文 PDF</Button>
+            </a>
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+          <Descriptions.Item label="文号">
+            <span data-testid="doc-number">{c.docNumber ?? '（签发后编号）'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="文种">{h.docType}</Descriptions.Item>
+          <Descriptions.Item label="密级">
+            {h.secrecy}
+            {h.secrecy !== '非密' && h.secrecyTerm ? `★${h.secrecyTerm}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="紧急程度">{h.urgency}</Descriptions.Item>
+          <Descriptions.Item label="拟稿单位">{h.draftingDepartmentName}</Descriptions.Item>
+          <Descriptions.Item label="拟稿人">
+            {c.drafter.name}　{fmt(c.draftedAt)}
+          </Descriptions.Item>
+          <Descriptions.Item label="主送" span={2}>
+            {h.mainRecipientNames.join('，') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="份数">{h.copies}</Descriptions.Item>
+          <Descriptions.Item label="抄送" span={2}>
+            {h.ccRecipientNames.join('，') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="分类">{h.classification || '—'}</Descriptions.Item>
+          <Descriptions.Item label="主题词" span={2}>
+            {h.keywords.join(' ') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="签发人">{c.signer?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="附件" span={3}>
+            {h.attachments.length === 0
+              ? '—'
+              : h.attachments.map((a) => (
+                  <div key={a.blobId}>
+                    <a href={`/api/blobs/${encodeURIComponent(a.blobId)}`}>{a.name}</a>
+                    {a.role === 'original' && (
+                      <Typography.Text type="secondary">（原稿）</Typography.Text>
+                    )}
+                  </div>
+                ))}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card size="small" title="当前环节">
+        {c.rejected && (
+          <Alert
+            type="error"
+            showIcon
+            title={`不予签发：${c.rejected.reason}`}
+            description={`${c.rejected.by}　${fmt(c.rejected.at)}`}
+          />
+        )}
+        {c.cancelled && (
+          <Alert type="warning" showIcon title={`拟稿已作废：${c.cancelled.reason}`} />
+        )}
+        {c.returned &&
+          c.state !== 'archived' &&
+          (c.state === 'drafting' || c.state === 'consolidating') && (
+            <Alert
+              style={{ marginBottom: 8 }}
+              type="warning"
+              showIcon
+              title={`${c.returned.fromStep}退回：${c.returned.reason}`}
+              description={`${c.returned.by}　${fmt(c.returned.at)}`}
+            />
+          )}
+        {c.archivedAt && (
+          <Alert
+            type="success"
+            showIcon
+            title={`已归档${c.archiveCode ? `，档号 ${c.archiveCode}` : ''}`}
+          />
+        )}
+        {c.current.length === 0 && !finished && <Typography.Text>无待办环节</Typography.Text>}
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {c.current.map((t) => (
+            <Space key={t.id} wrap>
+              <Tag color={t.mine ? 'red' : 'blue'}>{t.label}</Tag>
+              <span>{t.people.join('、')}</span>
+              {t.mine && <Tag color="red">待您办理</Tag>}
+            </Space>
+          ))}
+        </Space>
+        {(buttons.length > 0 || c.canSeal || c.canDistribute) && (
+          <Space wrap style={{ marginTop: 12 }} data-testid="actions">
+            {buttons.map((a) => (
+              <Button
+                key={`${a.type}-${a.onBehalfOf ?? ''}`}
+                type={
+                  [
+                    'SUBMIT',
+                    'CHECK',
+                    'COUNTERSIGN',
+                    'SIGN',
+                    'RECHECK',
+                    'FINALIZE',
+                    'ARCHIVE',
+                    'SEND_TO_RECHECK',
+                  ].includes(a.type)
+                    ? 'primary'
+                    : 'default'
+                }
+                danger={['REJECT', 'CANCEL', 'VOID_DOC_NUMBER'].includes(a.type)}
+                onClick={() => setOpen({ action: a })}
+              >
+                {a.title}
+                {a.onBehalfOfName && `（代${a.onBehalfOfName}）`}
+              </Button>
+            ))}
+            {c.canSeal && (
+              <Button
+                type="primary"
+                danger
+                icon={<SafetyCertificateOutlined />}
+                onClick={() => setSealing(true)}
+              >
+                盖章
+              </Button>
+            )}
+            {c.canDistribute && (
+              <Popconfirm
+                title="确认分发"
+                description={`将分发给 ${c.recipients.length} 个受文单位，平台内单位将自动收到收文。`}
+                okText="分发"
+                cancelText="取消"
+                onConfirm={() => distribute.mutate({ caseId: c.id })}
+              >
+                <Button type="primary" icon={<SendOutlined />} loading={distribute.isPending}>
+                  分发
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )}
+      </Card>
+
+      <Tabs
+        defaultActiveKey="body"
+        items={[
+          {
+            key: 'body',
+            label: '正文',
+            children: (
+              <Card size="small" title={`正文（第${c.currentVersion}版）`}>
+                <BodyView body={c.currentBody} />
+              </Card>
+            ),
+          },
+          {
+            key: 'versions',
+            label: `版本与比较（${c.versions.length}）`,
+            children: <VersionsCard caseData={c} />,
+          },
+          {
+            key: 'opinions',
+            label: '审核意见',
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Descriptions size="small" column={1} bordered>
+                  {OpinionLine({ title: '核稿意见', o: c.check })}
+                  {OpinionLine({ title: '复核意见', o: c.recheck })}
+                  {OpinionLine({ title: '签发意见', o: c.signing })}
+                </Descriptions>
+                <CountersignCard c={c} />
+              </Space>
+            ),
+          },
+          {
+            key: 'preview',
+            label: '公文预览',
+            children: (
+              <Card
+                size="small"
+                title={c.seal ? '已盖章的正式公文' : '按 GB/T 9704 生成的公文版式'}
+                extra={
+                  <a href={previewSrc} target="_blank" rel="noreferrer">
+                    新窗口打开
+                  </a>
+                }
+              >
+                <iframe
+                  title="公文预览"
+                  src={previewSrc}
+                  data-testid="preview-frame"
+                  style={{ width: '100%', height: 820, border: '1px solid #f0f0f0' }}
+                />
+              </Card>
+            ),
+          },
+          {
+            key: 'seal',
+            label: '盖章',
+            children: <SealCard c={c} />,
+          },
+          {
+            key: 'distribution',
+            label: '分发与回执',
+            children: (
+              <ReceiptsCard
+                c={c}
+                canRecord={!!action('RECORD_RECEIPT')}
+                canRemind={!!action('REMIND_RECEIPTS')}
+                onRecord={(recipient) => {
+                  const a = action('RECORD_RECEIPT');
+                  if (a) setOpen({ action: a, preset: { recipient } });
+                }}
+                onRemind={() => {
+                  const a = action('REMIND_RECEIPTS');
+                  if (a) setOpen({ action: a });
+                }}
+              />
+            ),
+          },
+          {
+            key: 'numbers',
+            label: '文号',
+            children: (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.docNumber}-${String(r.allocatedAt)}`}
+                pagination={false}
+                locale={{ emptyText: '尚未取号（签发时自动编号）' }}
+                dataSource={c.docNumbers}
+                columns={[
+                  { title: '文号', dataIndex: 'docNumber' },
+                  { title: '取号时间', dataIndex: 'allocatedAt', render: fmt },
+                  { title: '取号人', dataIndex: 'allocatedBy' },
+                  {
+                    title: '状态',
+                    key: 'status',
+                    render: (_, r) =>
+                      r.voidedAt ? (
+                        <span>
+                          <Tag color="red">已作废</Tag>
+                          {r.voidReason}（{r.voidedBy}，{fmt(r.voidedAt)}）
+                        </span>
+                      ) : (
+                        <Tag color="green">有效</Tag>
+                      ),
+                  },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'timeline',
+            label: '办理过程',
+            children: <TimelineCard caseId={c.id} />,
+          },
+        ]}
+      />
+
+      {open && (
+        <ActionModal
+          action={open.action}
+          caseData={c}
+          org={org.data}
+          {...(open.preset && { preset: open.preset })}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {sealing && (
+        <SealDialog
+          caseId={c.id}
+          docNumber={c.docNumber}
+          unitName={c.unitName}
+          onClose={() => setSealing(false)}
+        />
+      )}
+      {finished && c.state === 'archived' && <Result status="success" title="本件已办结归档" />}
+    </Space>
+  );
+}

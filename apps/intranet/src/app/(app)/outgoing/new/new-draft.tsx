@@ -1,0 +1,434 @@
+'use client';
+
+import { DeleteOutlined, FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DOC_TYPES, SECRECY_LEVELS, URGENCIES, ZCreateOutgoingDraft } from '@gongwen/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography,
+  Upload,
+} from 'antd';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { applyServerErrors, FormField } from '~/components/form-field';
+import { BodyEditor } from '~/components/outgoing/body-editor';
+import { RecipientPicker } from '~/components/outgoing/recipient-picker';
+import { uploadOutgoingFile } from '~/components/outgoing/upload';
+import { QueryError } from '~/components/query-state';
+import { DOCX_TYPE } from '~/lib/schemas/outgoing';
+import { useTRPC } from '~/trpc/react';
+
+type DraftInput = z.input<typeof ZCreateOutgoingDraft>;
+type DraftOutput = z.output<typeof ZCreateOutgoingDraft>;
+
+const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+
+/** Field errors of the body as `blocks.3.text` → message, for the editor. */
+function bodyErrors(errors: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { message?: unknown };
+    if (typeof n.message === 'string' && path) out[path] = n.message;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'ref' || k === 'message' || k === 'type') continue;
+      walk(v, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(errors, '');
+  return out;
+}
+
+/** 拟稿: the header (稿头), the 正文 in the structured editor or imported from Word, attachments. */
+export function NewDraft() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { message } = App.useApp();
+  const org = useQuery(trpc.outgoing.org.queryOptions());
+  const [commandId] = useState(() => crypto.randomUUID());
+  const [editorKey, setEditorKey] = useState(0);
+  const [importWarnings, setImportWarnings] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+
+  const form = useForm<DraftInput, unknown, DraftOutput>({
+    resolver: zodResolver(ZCreateOutgoingDraft),
+    defaultValues: {
+      draftingDepartment: '',
+      issuerCode: '',
+      docType: '通知',
+      secrecy: '非密',
+      urgency: '普通',
+      classification: '',
+      mainRecipients: [],
+      ccRecipients: [],
+      title: '',
+      copies: 1,
+      keywords: [],
+      attachments: [],
+      body: { blocks: [{ type: 'paragraph', text: '' }] },
+    },
+  });
+  const secrecy = useWatch({ control: form.control, name: 'secrecy' });
+  const attachments = useWatch({ control: form.control, name: 'attachments' }) ?? [];
+  const importedFrom = useWatch({ control: form.control, name: 'importedFrom' });
+  const body = form.getValues('body');
+
+  useEffect(() => {
+    if (!org.data) return;
+    if (!form.getValues('draftingDepartment') && org.data.me.departmentId)
+      form.setValue('draftingDepartment', org.data.me.departmentId);
+    if (!form.getValues('issuerCode') && org.data.unit.issuerCode)
+      form.setValue('issuerCode', org.data.unit.issuerCode);
+  }, [org.data, form]);
+
+  const importDocx = useMutation(trpc.outgoing.importDocx.mutationOptions());
+  const create = useMutation(
+    trpc.outgoing.create.mutationOptions({
+      onSuccess: (r) => {
+        message.success('已保存拟稿');
+        router.push(`/outgoing/${encodeURIComponent(r.caseId)}`);
+      },
+      onError: (e) => {
+        applyServerErrors(e, form.setError, [
+          ...Object.keys(ZCreateOutgoingDraft.shape ?? {}),
+          'title',
+          'copies',
+          'secrecyTerm',
+        ]);
+        message.error(e.message);
+      },
+    }),
+  );
+
+  const onImport = async (file: File) => {
+    setUploading(true);
+    try {
+      const up = await uploadOutgoingFile(file);
+      const r = await importDocx.mutateAsync({ blobId: up.blobId });
+      form.setValue('body', r.body, { shouldValidate: true });
+      form.setValue('importedFrom', r.original);
+      if (!form.getValues('title')) {
+        const base = file.name.replace(/\.docx$/i, '');
+        form.setValue('title', base);
+      }
+      setImportWarnings(r.warnings);
+      setEditorKey((k) => k + 1);
+      message.success(`已导入“${file.name}”的正文，共 ${r.body.blocks.length} 块`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const onAttach = async (file: File) => {
+    setUploading(true);
+    try {
+      const up = await uploadOutgoingFile(file);
+      form.setValue('attachments', [
+        ...(form.getValues('attachments') ?? []),
+        { blobId: up.blobId, name: up.name },
+      ]);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const departments = useMemo(
+    () => (org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+    [org.data],
+  );
+
+  if (org.error) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
+  if (!org.data) return <Spin />;
+  const errs = form.formState.errors;
+
+  return (
+    <Card
+      title="拟稿"
+      extra={
+        <Upload
+          accept={`.docx,${DOCX_TYPE}`}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void onImport(file);
+            return false;
+          }}
+        >
+          <Button icon={<FileWordOutlined />} loading={uploading || importDocx.isPending}>
+            导入 Word 稿
+          </Button>
+        </Upload>
+      }
+    >
+      <Form layout="vertical" component="div">
+        <Row gutter={16}>
+          <Col xs={24} md={16}>
+            <FormField
+              control={form.control}
+              name="title"
+              label="标题"
+              required
+              render={(f) => <Input {...f} id="title" placeholder="关于……的通知" />}
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <FormField
+              control={form.control}
+              name="docType"
+              label="文种"
+              required
+              render={(f) => <Select {...f} id="docType" options={opts(DOC_TYPES)} />}
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <FormField
+              control={form.control}
+              name="copies"
+              label="份数"
+              required
+              render={(f) => (
+                <InputNumber
+                  {...f}
+                  id="copies"
+                  min={1}
+                  max={9999}
+                  style={{ width: '100%' }}
+                  onChange={(v) => f.onChange(v ?? undefined)}
+                />
+              )}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <FormField
+              control={form.control}
+              name="draftingDepartment"
+              label="拟稿单位"
+              required
+              render={(f) => (
+                <Select
+                  {...f}
+                  id="draftingDepartment"
+                  showSearch
+                  optionFilterProp="label"
+                  options={departments}
+                />
+              )}
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <FormField
+              control={form.control}
+              name="issuerCode"
+              label="机关代字"
+              required
+              extra="文号形如 机关代字〔年份〕序号号"
+              render={(f) => <Input {...f} id="issuerCode" />}
+            />
+          </Col>
+          <Col xs={8} md={3}>
+            <FormField
+              control={form.control}
+              name="urgency"
+              label="紧急程度"
+              render={(f) => <Select {...f} id="urgency" options={opts(URGENCIES)} />}
+            />
+          </Col>
+          <Col xs={8} md={3}>
+            <FormField
+              control={form.control}
+              name="secrecy"
+              label="密级"
+              render={(f) => <Select {...f} id="secrecy" options={opts(SECRECY_LEVELS)} />}
+            />
+          </Col>
+          <Col xs={8} md={4}>
+            <FormField
+              control={form.control}
+              name="secrecyTerm"
+              label="保密期限"
+              required={secrecy !== undefined && secrecy !== '非密'}
+              render={(f) => (
+                <Input
+                  {...f}
+                  value={f.value ?? ''}
+                  id="secrecyTerm"
+                  placeholder={secrecy === '非密' ? '非涉密无需填写' : '如：1年'}
+                  disabled={secrecy === '非密'}
+                  onChange={(e) => f.onChange(e.target.value || undefined)}
+                />
+              )}
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <FormField
+              control={form.control}
+              name="classification"
+              label="分类"
+              render={(f) => <Input {...f} id="classification" placeholder="如：综合" />}
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField
+              control={form.control}
+              name="mainRecipients"
+              label="主送"
+              render={(f) => (
+                <RecipientPicker
+                  id="mainRecipients"
+                  value={f.value}
+                  onChange={f.onChange}
+                  units={org.data.units}
+                />
+              )}
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField
+              control={form.control}
+              name="ccRecipients"
+              label="抄送"
+              render={(f) => (
+                <RecipientPicker
+                  id="ccRecipients"
+                  value={f.value}
+                  onChange={f.onChange}
+                  units={org.data.units}
+                />
+              )}
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField
+              control={form.control}
+              name="keywords"
+              label="主题词"
+              render={(f) => (
+                <Select
+                  id="keywords"
+                  mode="tags"
+                  open={false}
+                  value={f.value ?? []}
+                  onChange={f.onChange}
+                  tokenSeparators={[' ', '，', ',']}
+                  placeholder="输入主题词后回车，最多10个"
+                />
+              )}
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="附件">
+              <Upload
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void onAttach(file);
+                  return false;
+                }}
+              >
+                <Button icon={<PaperClipOutlined />} loading={uploading}>
+                  添加附件
+                </Button>
+              </Upload>
+              {(attachments.length > 0 || importedFrom) && (
+                <List
+                  size="small"
+                  dataSource={[
+                    ...attachments.map((a) => ({ ...a, original: false })),
+                    ...(importedFrom ? [{ ...importedFrom, original: true }] : []),
+                  ]}
+                  renderItem={(a) => (
+                    <List.Item
+                      actions={
+                        a.original
+                          ? []
+                          : [
+                              <Button
+                                key="del"
+                                type="text"
+                                size="small"
+                                danger
+                                aria-label={`删除附件${a.name}`}
+                                icon={<DeleteOutlined />}
+                                onClick={() =>
+                                  form.setValue(
+                                    'attachments',
+                                    attachments.filter((x) => x.blobId !== a.blobId),
+                                  )
+                                }
+                              />,
+                            ]
+                      }
+                    >
+                      {a.name}
+                      {a.original && (
+                        <Typography.Text type="secondary">（导入的原稿）</Typography.Text>
+                      )}
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label="正文"
+          required
+          validateStatus={errs.body ? 'error' : undefined}
+          help={typeof errs.body?.message === 'string' ? errs.body.message : undefined}
+        >
+          {importWarnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title="导入提示"
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {importWarnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <BodyEditor
+            key={editorKey}
+            id="body"
+            defaultValue={body as DraftOutput['body']}
+            errors={bodyErrors(errs.body)}
+            onChange={(b) =>
+              form.setValue('body', b, { shouldValidate: form.formState.isSubmitted })
+            }
+          />
+        </Form.Item>
+        <Space>
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={form.handleSubmit((draft) => create.mutate({ commandId, draft }))}
+          >
+            保存拟稿
+          </Button>
+          <Button onClick={() => router.push('/outgoing')}>取消</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { NewDraft } from './new-draft';
+
+export const metadata: Metadata = { title: '拟稿' };
+
+export default function NewDraftPage() {
+  return <NewDraft />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { OutgoingList } from './outgoing-list';
+
+export const metadata: Metadata = { title: '发文' };
+
+export default function OutgoingPage() {
+  return <OutgoingList />;
+}

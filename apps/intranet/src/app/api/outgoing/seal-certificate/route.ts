@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { asUser } from '~/server/services/outgoing/http';
+import {
+  outgoingSealer,
+  sealDirOf,
+  sealFiles,
+} from '~/server/services/outgoing/seal/create-sealer';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/**
+ * GET /api/outgoing/seal-certificate: the signed-in user's unit CA certificate (PEM), the trust
+ * anchor with which anyone verifies the unit's sealed documents offline (`gongwen-seal verify
+ * --ca`, `pdfsig`, `openssl cms -verify`). Public material: no key is ever served.
+ */
+export async function GET(req: Request) {
+  return asUser(req, async (app, user) => {
+    await outgoingSealer(app).ensureUnitSeal(user.unitId);
+    const pem = await readFile(
+      /*turbopackIgnore: true*/ sealFiles(sealDirOf(app), user.unitId).caPem,
+      'utf8',
+    );
+    return new Response(pem, {
+      headers: {
+        'content-type': 'application/x-pem-file; charset=utf-8',
+        'content-disposition': 'attachment; filename="unit-ca.pem"',
+        'cache-control': 'no-store',
+      },
+    });
+  });
+}

@@ -1,0 +1,217 @@
+import {
+  DOC_TYPES,
+  OUTGOING_STATE_LABELS,
+  SECRECY_LEVELS,
+  URGENCIES,
+  ZAssignMember,
+  ZCancel,
+  ZCheck,
+  ZCountersign,
+  ZCountersignAgain,
+  ZCreateOutgoingDraft,
+  ZEdit,
+  ZFinalize,
+  ZOutgoingArchive,
+  ZOutgoingReturn,
+  ZOutgoingWithdraw,
+  ZRecheck,
+  ZRecordReceipt,
+  ZReject,
+  ZRemindReceipts,
+  ZReturnForRevision,
+  ZSendToRecheck,
+  ZSign,
+  ZSubmit,
+  ZVoidDocNumber,
+} from '@gongwen/core';
+import { z } from 'zod';
+import { ZHandwriting } from '~/lib/schemas/handwriting';
+
+/** Ids of cases as the engine accepts them. */
+const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
+/** A client-generated idempotency key: a retry of the same submit sends the same id. */
+export const ZCommandId = z.uuid({ message: '操作编号格式不正确' });
+
+/**
+ * The payload schema of every 发文 event a user sends from the case page, exactly the core's:
+ * the form's zodResolver and the procedure validate alike. 盖章 and 分发 have their own
+ * procedures (the server renders, seals and delivers; the user only confirms).
+ */
+export const OUTGOING_EVENT_SCHEMAS = {
+  EDIT: ZEdit,
+  SUBMIT: ZSubmit,
+  CANCEL: ZCancel,
+  CHECK: ZCheck,
+  RETURN: ZOutgoingReturn,
+  WITHDRAW: ZOutgoingWithdraw,
+  ASSIGN_MEMBER: ZAssignMember,
+  COUNTERSIGN: ZCountersign,
+  COUNTERSIGN_AGAIN: ZCountersignAgain,
+  SEND_TO_RECHECK: ZSendToRecheck,
+  RECHECK: ZRecheck,
+  SIGN: ZSign,
+  REJECT: ZReject,
+  RETURN_FOR_REVISION: ZReturnForRevision,
+  FINALIZE: ZFinalize,
+  VOID_DOC_NUMBER: ZVoidDocNumber,
+  RECORD_RECEIPT: ZRecordReceipt,
+  REMIND_RECEIPTS: ZRemindReceipts,
+  ARCHIVE: ZOutgoingArchive,
+} as const;
+
+/** A 发文 event type a user sends through `outgoing.send`. */
+export type OutgoingEventType = keyof typeof OUTGOING_EVENT_SCHEMAS;
+export const OUTGOING_EVENT_TYPES = Object.keys(OUTGOING_EVENT_SCHEMAS) as OutgoingEventType[];
+
+/** Events done through their own procedure (`outgoing.seal`, `outgoing.distribute`). */
+export const OUTGOING_SERVICE_EVENTS = ['SEAL', 'DISTRIBUTE'] as const;
+
+/** Events whose opinion may carry a handwritten annotation (手写批注): the leader's 签发 decisions. */
+export const OUTGOING_HANDWRITING_EVENTS: readonly OutgoingEventType[] = [
+  'SIGN',
+  'REJECT',
+  'RETURN_FOR_REVISION',
+];
+
+/** Chinese names of every ledger event, for timelines and the 发文稿纸. */
+export const OUTGOING_EVENT_LABELS: Record<string, string> = {
+  start: '拟稿',
+  EDIT: '保存正文',
+  SUBMIT: '送核稿',
+  CANCEL: '作废拟稿',
+  CHECK: '核稿',
+  RETURN: '退回',
+  WITHDRAW: '撤回',
+  ASSIGN_MEMBER: '指定会签人',
+  COUNTERSIGN: '会签',
+  COUNTERSIGN_AGAIN: '再次会签',
+  SEND_TO_RECHECK: '送复核',
+  RECHECK: '复核',
+  SIGN: '签发',
+  REJECT: '不予签发',
+  RETURN_FOR_REVISION: '退回修改',
+  FINALIZE: '成文',
+  VOID_DOC_NUMBER: '文号作废',
+  SEAL: '盖章',
+  DISTRIBUTE: '分发',
+  RECORD_RECEIPT: '登记回执',
+  REMIND_RECEIPTS: '催收回执',
+  RECEIPT_REMIND: '自动催收回执',
+  ARCHIVE: '归档',
+  $reassign: '改派',
+};
+
+const send = <T extends OutgoingEventType>(type: T) =>
+  z.object({ type: z.literal(type), payload: OUTGOING_EVENT_SCHEMAS[type] });
+
+/** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
+export const ZOutgoingAction = z.discriminatedUnion(
+  'type',
+  [
+    send('EDIT'),
+    send('SUBMIT'),
+    send('CANCEL'),
+    send('CHECK'),
+    send('RETURN'),
+    send('WITHDRAW'),
+    send('ASSIGN_MEMBER'),
+    send('COUNTERSIGN'),
+    send('COUNTERSIGN_AGAIN'),
+    send('SEND_TO_RECHECK'),
+    send('RECHECK'),
+    send('SIGN'),
+    send('REJECT'),
+    send('RETURN_FOR_REVISION'),
+    send('FINALIZE'),
+    send('VOID_DOC_NUMBER'),
+    send('RECORD_RECEIPT'),
+    send('REMIND_RECEIPTS'),
+    send('ARCHIVE'),
+  ],
+  { message: '不支持的操作' },
+);
+
+/** Input of `outgoing.send`. */
+export const ZOutgoingSend = z.object({
+  caseId: ZCaseId,
+  commandId: ZCommandId,
+  /** The case version the user saw; a concurrent change is refused with a clear message. */
+  expectedRev: z.number().int().nonnegative().optional(),
+  /** Act for this principal under a delegation (代理); chosen automatically when omitted. */
+  onBehalfOf: z.string().min(1).max(64).optional(),
+  /** 手写批注 attached to the opinion (签发 decisions only). */
+  handwriting: ZHandwriting.optional(),
+  action: ZOutgoingAction,
+});
+export type OutgoingSendInput = z.input<typeof ZOutgoingSend>;
+
+/** Input of `outgoing.create` (拟稿): the core's draft plus an idempotency key. */
+export const ZOutgoingCreate = z.object({
+  commandId: ZCommandId,
+  draft: ZCreateOutgoingDraft,
+});
+
+/** Input of `outgoing.saveVersion` (保存正文, a new version). */
+export const ZOutgoingSaveVersion = z.object({
+  caseId: ZCaseId,
+  commandId: ZCommandId,
+  expectedRev: z.number().int().nonnegative().optional(),
+  edit: ZEdit,
+});
+
+/** Input of `outgoing.importDocx`: an uploaded .docx (see /api/outgoing/upload). */
+export const ZOutgoingImportDocx = z.object({
+  blobId: z.string().min(1, '请先上传 Word 文件').max(200),
+});
+
+/** A case reference. */
+export const ZOutgoingCaseRef = z.object({ caseId: ZCaseId });
+
+/** Two versions to compare. */
+export const ZOutgoingDiff = z.object({
+  caseId: ZCaseId,
+  from: z.number().int().min(1, '请选择版本'),
+  to: z.number().int().min(1, '请选择版本'),
+});
+
+/** 盖章: the seal PIN the secretary types. */
+export const ZOutgoingSeal = z.object({
+  caseId: ZCaseId,
+  commandId: ZCommandId,
+  pin: z.string().min(1, '请输入印章 PIN').max(64, 'PIN 过长'),
+});
+
+/** 分发. */
+export const ZOutgoingDistribute = z.object({
+  caseId: ZCaseId,
+  /** 发送方式 for external units (default 机要交换). */
+  externalMethod: z.string().trim().min(1).max(20, '发送方式不能超过20字').optional(),
+});
+
+/** 文号使用记录 of one 机关代字 and year. */
+export const ZDocNumberHistoryQuery = z.object({
+  issuerCode: z.string().trim().min(1, '请填写机关代字').max(20),
+  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+});
+
+/** States of the 发文 flow for the list's filter. */
+export const OUTGOING_STATES = Object.keys(OUTGOING_STATE_LABELS) as [string, ...string[]];
+
+/** Filters, sort and page of the 发文 list. */
+export const ZOutgoingListFilter = z.object({
+  /** Part of the title or the 文号. */
+  search: z.string().trim().max(100, '搜索内容最多 100 字').optional(),
+  docType: z.enum(DOC_TYPES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  secrecy: z.enum(SECRECY_LEVELS).optional(),
+  state: z.enum(OUTGOING_STATES, { message: '未知的办理状态' }).optional(),
+  /** Only the cases this user drafted. */
+  mine: z.boolean().optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type OutgoingListFilter = z.input<typeof ZOutgoingListFilter>;
+
+/** The .docx content type (for the import button's accept). */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+// Default zod messages in 简体中文, for every schema that does not name its own message.
+// Imported by the tRPC server and by the client providers, so both sides agree.
+z.config(z.locales.zhCN());
+
+export { z };

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import {
+  ZAuditFilter,
+  ZCreateDelegation,
+  ZCreateUser,
+  ZId,
+  ZResetPassword,
+  ZSaveDepartment,
+  ZSetUserActive,
+  ZUpdateUser,
+} from '~/lib/schemas/admin';
+import type { TRPCContext } from '~/server/api/context';
+import { adminProcedure, createTRPCRouter } from '~/server/api/trpc';
+import { db } from '~/server/app';
+import { createDelegation, removeDelegation } from '~/server/services/admin/delegations';
+import { saveDepartment } from '~/server/services/admin/departments';
+import { listAudit } from '~/server/services/admin/list-audit';
+import {
+  type AdminActor,
+  createUser,
+  resetPassword,
+  setUserActive,
+  updateUser,
+} from '~/server/services/admin/users';
+
+/** The client address of a request, for the audit log. */
+export function requestIp(headers: Headers): string | null {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
+}
+
+function actorOf(ctx: TRPCContext & { user: NonNullable<TRPCContext['user']> }): AdminActor {
+  return { user: ctx.user, ip: requestIp(ctx.headers) };
+}
+
+/** 组织机构与用户 and 审计日志: system administrators of the unit only. */
+export const adminRouter = createTRPCRouter({
+  /** The unit's departments and users (with account state), for the tree and the tables. */
+  org: adminProcedure.query(async ({ ctx }) => {
+    const { unitId } = ctx.user;
+    const [unit, departments, users, accounts] = await Promise.all([
+      ctx.app.directory.getUnit(unitId),
+      ctx.app.directory.listDepartments(unitId),
+      ctx.app.store.directory.listUsers({ unitId }),
+      db(ctx.app)
+        .selectFrom('app_accounts as a')
+        .innerJoin('users as u', 'u.id', 'a.user_id')
+        .where('u.unit_id', '=', unitId)
+        .select(['a.user_id', 'a.username', 'a.locked_until', 'a.last_login_at', 'a.failed_count'])
+        .execute(),
+    ]);
+    const now = ctx.app.clock.now();
+    const byUser = new Map(accounts.map((a) => [a.user_id, a]));
+    return {
+      unit,
+      departments: [...departments].sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name)),
+      users: users
+        .map((u) => {
+          const a = byUser.get(u.id);
+          return {
+            ...u,
+            username: a?.username ?? null,
+            locked: !!a?.locked_until && new Date(a.locked_until) > now,
+            lastLoginAt: a?.last_login_at ? new Date(a.last_login_at) : null,
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    };
+  }),
+
+  createUser: adminProcedure
+    .input(ZCreateUser)
+    .mutation(({ ctx, input }) => createUser(ctx.app, actorOf(ctx), input)),
+
+  updateUser: adminProcedure
+    .input(ZUpdateUser)
+    .mutation(({ ctx, input }) => updateUser(ctx.app, actorOf(ctx), input)),
+
+  setUserActive: adminProcedure
+    .input(ZSetUserActive)
+    .mutation(({ ctx, input }) => setUserActive(ctx.app, actorOf(ctx), input)),
+
+  resetPassword: adminProcedure.input(ZResetPassword).mutation(async ({ ctx, input }) => {
+    await resetPassword(ctx.app, actorOf(ctx), input);
+    return { ok: true as const };
+  }),
+
+  createDepartment: adminProcedure
+    .input(ZSaveDepartment)
+    .mutation(({ ctx, input }) => saveDepartment(ctx.app, actorOf(ctx), 'create', input)),
+
+  updateDepartment: adminProcedure
+    .input(ZSaveDepartment)
+    .mutation(({ ctx, input }) => saveDepartment(ctx.app, actorOf(ctx), 'update', input)),
+
+  delegations: adminProcedure.query(async ({ ctx }) => {
+    const list = await ctx.app.store.directory.listDelegations(ctx.user.unitId);
+    return [...list].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+  }),
+
+  createDelegation: adminProcedure
+    .input(ZCreateDelegation)
+    .mutation(({ ctx, input }) => createDelegation(ctx.app, actorOf(ctx), input)),
+
+  removeDelegation: adminProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
+    await removeDelegation(ctx.app, actorOf(ctx), input.id);
+    return { ok: true as const };
+  }),
+
+  audit: adminProcedure
+    .input(ZAuditFilter)
+    .query(({ ctx, input }) => listAudit(ctx.app, ctx.user.unitId, input)),
+});

@@ -1,0 +1,520 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { outgoingContextOf } from '@gongwen/core';
+import { verifySealedPdf } from '@gongwen/seal';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '~/server/api/context';
+import { db } from '~/server/app';
+import { uploadAttachment } from '~/server/services/incoming/attachments';
+import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
+import { outgoingRenderer } from '~/server/services/outgoing/renderer';
+import {
+  DEMO_SEAL_PIN,
+  sealDirOf,
+  sealFiles,
+  setSealDir,
+} from '~/server/services/outgoing/seal/create-sealer';
+import { readSealedPdf } from '~/server/services/outgoing/seal-outgoing';
+import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
+
+let app: TestApp;
+let sealDir: string;
+
+const body = (...texts: string[]) => ({
+  blocks: [
+    { type: 'heading' as const, level: 1 as const, text: '一、总体要求' },
+    ...texts.map((text) => ({ type: 'paragraph' as const, text })),
+  ],
+});
+
+const draft = (overrides: Record<string, unknown> = {}) => ({
+  draftingDepartment: 'budget',
+  issuerCode: '示政发',
+  docType: '通知' as const,
+  secrecy: '非密' as const,
+  urgency: '加急' as const,
+  classification: '综合',
+  mainRecipients: [{ unitId: 'other' }, { name: '市财政局' }],
+  ccRecipients: [],
+  title: '关于做好2027年元旦春节期间安全生产工作的通知',
+  copies: 30,
+  keywords: ['安全生产'],
+  attachments: [],
+  body: body('各单位要高度重视节日期间安全生产工作，压实责任。'),
+  ...overrides,
+});
+
+async function caseCount(): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM cases WHERE workflow = 'outgoing'`.execute(db(app));
+  return r.rows[0]?.n ?? 0;
+}
+
+async function sessionUser(id: string): Promise<SessionUser> {
+  const u = (await app.directory.getUser(id))!;
+  return { id: u.id, name: u.name, unitId: u.unitId, departmentId: u.departmentId, roles: u.roles };
+}
+
+beforeAll(async () => {
+  app = await createTestApp({ accounts: false });
+  sealDir = await mkdtemp(join(tmpdir(), 'gongwen-seals-'));
+  setSealDir(app, sealDir);
+  // the neighbouring county needs a secretary to register (签收) what is distributed to it
+  await app.store.directory.putUser({
+    id: 'lin',
+    unitId: 'other',
+    departmentId: 'other-office',
+    name: '林文秘',
+    roles: ['secretary'],
+    superiorId: 'outsider',
+    active: true,
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await rm(sealDir, { recursive: true, force: true });
+});
+
+describe('outgoing router: refusals', () => {
+  it('refuses a bad draft with a Chinese message and writes nothing', async () => {
+    const before = await caseCount();
+    const sun = callerFor(app, 'sun');
+    const err = await sun.outgoing
+      .create({ commandId: randomUUID(), draft: draft({ title: '  ', copies: 0 }) })
+      .catch((e: unknown) => e as { code: string; message: string });
+    expect(err).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((err as { message: string }).message).toMatch(/请填写标题/);
+    expect((err as { message: string }).message).toMatch(/份数至少为1/);
+    const classified = await sun.outgoing
+      .create({ commandId: randomUUID(), draft: draft({ secrecy: '秘密' }) })
+      .catch((e: unknown) => e as { code: string; message: string });
+    expect(classified).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((classified as { message: string }).message).toMatch(/涉密文件须填写保密期限/);
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('refuses attachments that are not the drafter’s own uploads', async () => {
+    const before = await caseCount();
+    const err = await callerFor(app, 'sun')
+      .outgoing.create({
+        commandId: randomUUID(),
+        draft: draft({ attachments: [{ blobId: randomUUID(), name: '伪造.pdf' }] }),
+      })
+      .catch((e: unknown) => e as { code: string; message: string });
+    expect(err).toMatchObject({ code: 'BAD_REQUEST', message: '附件不存在或已被使用，请重新上传' });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('signed-out callers are refused', async () => {
+    await expect(callerFor(app, null).outgoing.list({})).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+  });
+});
+
+describe('outgoing router: .docx import', () => {
+  it('imports the 正文 of an uploaded Word file', async () => {
+    const docx = await outgoingRenderer().renderDocx({
+      issuerMark: '示例县人民政府文件',
+      title: '关于开展冬季防火检查的通知',
+      body: {
+        blocks: [
+          { type: 'heading', level: 1, text: '一、检查范围' },
+          { type: 'paragraph', text: '全县各乡镇、各部门办公场所。' },
+        ],
+      },
+      signatureName: '示例县人民政府',
+      date: new Date('2026-11-25T02:00:00Z'),
+      printer: '示例县人民政府办公室',
+      printDate: new Date('2026-11-25T02:00:00Z'),
+    });
+    const sun = await sessionUser('sun');
+    const up = await uploadAttachment(app, sun, { name: '防火检查.docx', bytes: docx });
+    // someone else cannot import sun's upload
+    await expect(
+      callerFor(app, 'qian').outgoing.importDocx({ blobId: up.blobId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const imported = await callerFor(app, 'sun').outgoing.importDocx({ blobId: up.blobId });
+    expect(imported.body.blocks).toContainEqual({
+      type: 'heading',
+      level: 1,
+      text: '一、检查范围',
+    });
+    expect(imported.body.blocks).toContainEqual({
+      type: 'paragraph',
+      text: '全县各乡镇、各部门办公场所。',
+    });
+    expect(imported.original).toEqual({ blobId: up.blobId, name: '防火检查.docx' });
+    // the draft keeps the Word file as its 原稿 attachment
+    const started = await callerFor(app, 'sun').outgoing.create({
+      commandId: randomUUID(),
+      draft: draft({
+        title: '关于开展冬季防火检查的通知',
+        body: imported.body,
+        importedFrom: imported.original,
+      }),
+    });
+    const c = await callerFor(app, 'sun').outgoing.get({ caseId: started.caseId });
+    expect(c.header.attachments).toContainEqual({
+      blobId: up.blobId,
+      name: '防火检查.docx',
+      role: 'original',
+    });
+    expect(c.versions[0]?.note).toBe('导入自 防火检查.docx');
+  });
+});
+
+describe('outgoing router: a whole 发文 through several users', () => {
+  it('拟稿 → 核稿 → 会签 ×2 → 返还 → 复核 → 签发 → 文号 → 预览 → 盖章 → 分发 → 回执 → 存档', async () => {
+    const sun = callerFor(app, 'sun');
+    const qian = callerFor(app, 'qian');
+    const zhao = callerFor(app, 'zhao');
+    const li = callerFor(app, 'li');
+    const wang = callerFor(app, 'wang');
+    const zhang = callerFor(app, 'zhang');
+    const zhou = callerFor(app, 'zhou');
+
+    // 拟稿 and a second version
+    const { caseId } = await sun.outgoing.create({ commandId: randomUUID(), draft: draft() });
+    let c = await sun.outgoing.get({ caseId });
+    expect(c.state).toBe('drafting');
+    expect(c.actions.map((a) => a.type)).toEqual(
+      expect.arrayContaining(['EDIT', 'SUBMIT', 'CANCEL']),
+    );
+    await sun.outgoing.saveVersion({
+      caseId,
+      commandId: randomUUID(),
+      expectedRev: c.rev,
+      edit: {
+        body: body('各单位要高度重视节日期间安全生产工作，切实压实责任。'),
+        note: '修改措辞',
+      },
+    });
+    await sun.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'SUBMIT', payload: {} },
+    });
+
+    // 核稿 belongs to sun's superior (qian): zhao may not act, and nothing changes
+    c = await qian.outgoing.get({ caseId });
+    expect(c.state).toBe('checking');
+    const checkPayload = {
+      opinion: '文字已核，请财政局和办公室会签。',
+      countersign: {
+        mode: 'sequence' as const,
+        departments: [
+          { departmentId: 'finance', memberOpinionTo: 'head' as const },
+          { departmentId: 'office', memberOpinionTo: 'head' as const },
+        ],
+      },
+      signer: 'zhang',
+    };
+    await expect(
+      zhao.outgoing.send({
+        caseId,
+        commandId: randomUUID(),
+        action: { type: 'CHECK', payload: checkPayload },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await qian.outgoing.get({ caseId })).rev).toBe(c.rev);
+    // a 签发人 without the leader role is refused with a Chinese message
+    await expect(
+      qian.outgoing.send({
+        caseId,
+        commandId: randomUUID(),
+        action: { type: 'CHECK', payload: { ...checkPayload, signer: 'sun' } },
+      }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    await qian.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'CHECK', payload: checkPayload },
+    });
+
+    // 会签 in sequence: 县财政局 first, then 县政府办公室 (who proposes an edit)
+    c = await zhao.outgoing.get({ caseId });
+    expect(c.state).toBe('countersigning');
+    expect(c.actions.find((a) => a.type === 'COUNTERSIGN')?.departments).toEqual([
+      { id: 'finance', name: '县财政局' },
+    ]);
+    await expect(
+      li.outgoing.send({
+        caseId,
+        commandId: randomUUID(),
+        action: {
+          type: 'COUNTERSIGN',
+          payload: { departmentId: 'office', opinion: '同意', agree: true },
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await zhao.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: {
+        type: 'COUNTERSIGN',
+        payload: { departmentId: 'finance', opinion: '同意。', agree: true },
+      },
+    });
+    await li.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: {
+        type: 'COUNTERSIGN',
+        payload: {
+          departmentId: 'office',
+          opinion: '建议增加值班要求。',
+          agree: true,
+          body: body(
+            '各单位要高度重视节日期间安全生产工作，切实压实责任。',
+            '节日期间严格执行24小时值班制度。',
+          ),
+        },
+      },
+    });
+
+    // 返还: the drafter consolidates into a new version and sends it to 复核
+    c = await sun.outgoing.get({ caseId });
+    expect(c.state).toBe('consolidating');
+    expect(c.countersign?.departments.map((d) => [d.name, d.opinion?.opinion])).toEqual([
+      ['县财政局', '同意。'],
+      ['县政府办公室', '建议增加值班要求。'],
+    ]);
+    await sun.outgoing.saveVersion({
+      caseId,
+      commandId: randomUUID(),
+      edit: {
+        body: body(
+          '各单位要高度重视节日期间安全生产工作，切实压实责任。',
+          '节日期间严格执行24小时值班和领导带班制度。',
+        ),
+        note: '吸收会签意见',
+      },
+    });
+    await sun.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'SEND_TO_RECHECK', payload: {} },
+    });
+
+    // versions and the diff between the first and the latest
+    c = await sun.outgoing.get({ caseId });
+    expect(c.versions.map((v) => v.kind)).toEqual(['draft', 'draft', 'proposal', 'draft']);
+    const diff = await sun.outgoing.diff({ caseId, from: 1, to: c.currentVersion });
+    expect(diff.stats.added).toBe(1);
+    expect(diff.stats.changed).toBe(1);
+    const changed = diff.rows.find((r) => r.kind === 'changed');
+    expect(changed?.kind === 'changed' && changed.text?.right).toContainEqual({
+      op: 'added',
+      text: '切实',
+    });
+    await expect(sun.outgoing.diff({ caseId, from: 1, to: 99 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    // 复核 (secretariat) and 签发 with a handwritten opinion
+    await wang.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'RECHECK', payload: { opinion: '已复核，格式规范。' } },
+    });
+    await expect(
+      sun.outgoing.send({
+        caseId,
+        commandId: randomUUID(),
+        action: { type: 'SIGN', payload: { opinion: '同意' } },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await zhang.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'SIGN', payload: { opinion: '同意印发。' } },
+      handwriting: {
+        width: 200,
+        height: 80,
+        strokes: [
+          [
+            [10, 10, 0.5],
+            [60, 40, 0.5],
+            [120, 20, 0.5],
+          ],
+        ],
+      },
+    });
+    c = await zhou.outgoing.get({ caseId });
+    expect(c.state).toBe('finalizing');
+    expect(c.docNumber).toBe('示政发〔2026〕1号');
+    expect(c.signing?.opinion).toBe('同意印发。');
+    const timeline = await zhou.outgoing.timeline({ caseId });
+    expect(timeline.steps.find((s) => s.event === 'SIGN')?.handwriting?.strokes).toHaveLength(1);
+
+    // 成文 (自动清稿)
+    await zhou.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'FINALIZE', payload: { mode: 'auto' } },
+    });
+    c = await zhou.outgoing.get({ caseId });
+    expect(c.state).toBe('sealing');
+    expect(c.finalized?.version).toBe(c.currentVersion);
+    expect(c.canSeal).toBe(true);
+
+    // GB/T 9704 preview with the 文号, rendered by LibreOffice, then served from the cache
+    const zhouUser = await sessionUser('zhou');
+    const first = await renderOutgoingPreview(app, zhouUser, caseId);
+    expect(first.source).toBe('rendered');
+    expect(Buffer.from(first.pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(first.pageCount).toBeGreaterThanOrEqual(1);
+    expect(first.fileName).toBe('示政发〔2026〕1号.pdf');
+    const again = await renderOutgoingPreview(app, zhouUser, caseId);
+    expect(again.source).toBe('cached');
+    expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(first.pdf))).toBe(0);
+    await expect(
+      renderOutgoingPreview(app, await sessionUser('gao'), caseId),
+    ).rejects.toMatchObject({
+      code: 'NOT_PERMITTED',
+    });
+
+    // 盖章: a wrong PIN and a user without the seal are refused, nothing is recorded
+    await expect(
+      wang.outgoing.seal({ caseId, commandId: randomUUID(), pin: '000000' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'PIN 不正确' });
+    await expect(
+      sun.outgoing.seal({ caseId, commandId: randomUUID(), pin: DEMO_SEAL_PIN }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await wang.outgoing.get({ caseId })).state).toBe('sealing');
+    const sealed = await wang.outgoing.seal({
+      caseId,
+      commandId: randomUUID(),
+      pin: DEMO_SEAL_PIN,
+    });
+    expect(sealed.seal.docNumber).toBe('示政发〔2026〕1号');
+    expect(sealed.seal.signerName).toBe('示例县人民政府');
+    expect(sealed.verification).toHaveLength(1);
+    expect(sealed.verification[0]).toMatchObject({ valid: true, intact: true, trusted: true });
+    // the stored PDF verifies with @gongwen/seal against the unit CA kept on disk
+    const file = await readSealedPdf(app, await sessionUser('sun'), caseId);
+    expect(file?.fileName).toBe('示政发〔2026〕1号.pdf');
+    const caPem = await readFile(sealFiles(sealDirOf(app), 'demo').caPem, 'utf8');
+    const reports = await verifySealedPdf(file!.pdf, {
+      trustAnchors: [caPem],
+      at: app.clock.now(),
+    });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ valid: true, signerName: '示例县人民政府' });
+    // a changed byte no longer verifies
+    const tampered = new Uint8Array(file!.pdf);
+    tampered[200] = tampered[200]! ^ 0x01;
+    const bad = await verifySealedPdf(tampered, { trustAnchors: [caPem], at: app.clock.now() });
+    expect(bad[0]?.valid).toBe(false);
+    const check = await sun.outgoing.verifySeal({ caseId });
+    expect(check).toMatchObject({ sealed: true, unchanged: true });
+    // the audit log keeps every attempt that reached the seal (用印登记); sun never got that
+    // far (not the 盖章 step's holder, refused before anything was rendered)
+    const audit = await sql<{ action: string; actor_id: string }>`SELECT action, actor_id
+      FROM app_audit_log WHERE action LIKE 'outgoing.seal%' ORDER BY action`.execute(db(app));
+    expect(audit.rows.map((r) => [r.action, r.actor_id])).toEqual([
+      ['outgoing.seal', 'wang'],
+      ['outgoing.sealRefused', 'wang'],
+    ]);
+
+    // 分发: the neighbouring county (on the platform) gets a 收文 case; 市财政局 needs a 回执
+    await expect(sun.outgoing.distribute({ caseId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const dist = await wang.outgoing.distribute({ caseId });
+    expect(dist.deliveries).toHaveLength(2);
+    const platform = dist.deliveries.find((d) => d.unitId === 'other');
+    expect(platform?.registeredBy).toBe('lin');
+    const incoming = await app.engine.case(platform!.incomingCaseId!);
+    expect(incoming.workflow).toBe('incoming');
+    expect(incoming.unitId).toBe('other');
+    c = await wang.outgoing.get({ caseId });
+    expect(c.state).toBe('collecting');
+    expect(c.recipients.map((r) => [r.name, r.receipt !== null])).toEqual([
+      ['邻县人民政府', true],
+      ['市财政局', false],
+    ]);
+    expect(c.actions.map((a) => a.type)).toEqual(
+      expect.arrayContaining(['RECORD_RECEIPT', 'REMIND_RECEIPTS']),
+    );
+    await wang.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'REMIND_RECEIPTS', payload: { note: '请市财政局尽快回执' } },
+    });
+    await wang.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: {
+        type: 'RECORD_RECEIPT',
+        payload: { recipient: 'ext:0', receivedBy: '市财政局办公室 刘敏' },
+      },
+    });
+    c = await wang.outgoing.get({ caseId });
+    expect(c.state).toBe('distributed');
+    expect(c.reminders).toHaveLength(1);
+
+    // 存档
+    await wang.outgoing.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'ARCHIVE', payload: { archiveCode: 'WS2026-Y-001' } },
+    });
+    c = await sun.outgoing.get({ caseId });
+    expect(c.state).toBe('archived');
+    expect(c.archiveCode).toBe('WS2026-Y-001');
+    expect(c.actions).toEqual([]);
+
+    // 文号使用记录: secretaries only
+    const history = await wang.outgoing.docNumberHistory({ issuerCode: '示政发', year: 2026 });
+    expect(history.entries.map((e) => [e.docNumber, e.caseId, e.status])).toEqual([
+      ['示政发〔2026〕1号', caseId, 'inUse'],
+    ]);
+    expect(history.missing).toEqual([]);
+    await expect(
+      sun.outgoing.docNumberHistory({ issuerCode: '示政发', year: 2026 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // the 发文稿纸 carries every opinion (for the secretariat, who see the whole flow; the
+    // drafter's own view of the flow reaches only downward)
+    expect((await sun.outgoing.timeline({ caseId })).scope).toBe('downward');
+    const sheet = await wang.outgoing.sheet({ caseId });
+    expect(sheet.opinions.map((o) => o.step)).toEqual([
+      '核稿意见',
+      '会签意见（县财政局）',
+      '会签意见（县政府办公室）',
+      '复核意见',
+      '签发意见',
+    ]);
+    expect(sheet.fields[0]).toEqual(['发文字号', '示政发〔2026〕1号']);
+
+    // the ledger is intact, and the list finds the case by 文号
+    expect((await app.engine.verifyLedger(caseId)).ok).toBe(true);
+    const listed = await sun.outgoing.list({ search: '〔2026〕1号' });
+    expect(listed.items.map((i) => i.id)).toEqual([caseId]);
+    expect(outgoingContextOf(await app.engine.case(caseId)).archivedBy).toBe('wang');
+  }, 180_000);
+
+  it('shows nothing to someone with no part, nor to another unit', async () => {
+    const { caseId } = await callerFor(app, 'sun').outgoing.create({
+      commandId: randomUUID(),
+      draft: draft({ title: '关于调整预算股值班安排的通知' }),
+    });
+    await expect(callerFor(app, 'gao').outgoing.get({ caseId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '无权访问：您与该发文无关，不能查看',
+    });
+    await expect(callerFor(app, 'outsider').outgoing.get({ caseId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // the list agrees with the case page
+    const gaoList = await callerFor(app, 'gao').outgoing.list({ search: '预算股值班' });
+    expect(gaoList.total).toBe(0);
+    const chenList = await callerFor(app, 'chen').outgoing.list({ search: '预算股值班' });
+    expect(chenList.total).toBe(1);
+  });
+});

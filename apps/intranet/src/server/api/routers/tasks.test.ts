@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
+
+let app: TestApp;
+
+const registration = (over: Record<string, unknown>) => ({
+  title: '关于做好冬季安全生产工作的通知',
+  senderUnit: '市应急管理局',
+  senderDocNumber: '',
+  receivedDate: '2026-11-25',
+  docType: '通知',
+  headType: '红头',
+  direction: '上级来文',
+  copies: 1,
+  pages: 2,
+  ...over,
+});
+
+beforeAll(async () => {
+  app = await createTestApp();
+  // Three 收文 registered by the secretariat; each waits for 拟办 by the secretaries (wang, zhou).
+  for (const input of [
+    registration({
+      title: '关于预算调整的紧急通知',
+      urgency: '特急',
+      secrecy: '秘密',
+      secrecyTerm: '1年',
+      senderDocNumber: '市财发〔2026〕5号',
+    }),
+    registration({ title: '关于开展植树节活动的通知' }),
+    registration({ title: '关于防汛物资储备的函', urgency: '加急', docType: '函' }),
+  ]) {
+    await app.engine.start({
+      workflow: 'incoming',
+      actorId: 'zhou',
+      commandId: randomUUID(),
+      input,
+    });
+    app.clock.advance(60_000);
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('tasks.inbox', () => {
+  it('lists the secretary’s 待办 newest first, with counts', async () => {
+    const wang = callerFor(app, 'wang').tasks;
+    const all = await wang.inbox({});
+    expect(all.total).toBe(3);
+    expect(all.items.map((l) => l.caseTitle)).toEqual([
+      '关于防汛物资储备的函',
+      '关于开展植树节活动的通知',
+      '关于预算调整的紧急通知',
+    ]);
+    expect(all.items.every((l) => l.principalName === null && !l.overdue)).toBe(true);
+    expect(await wang.counts()).toMatchObject({
+      total: 3,
+      overdue: 0,
+      remind: 0,
+      byWorkflow: { incoming: 3 },
+    });
+    const oldest = await wang.inbox({ sort: 'oldest', pageSize: 2, page: 2 });
+    expect(oldest).toMatchObject({ total: 3, items: [{ caseTitle: '关于防汛物资储备的函' }] });
+  });
+
+  it('filters on 紧急程度, 密级, 文号 and title, period and overdue', async () => {
+    const wang = callerFor(app, 'wang').tasks;
+    const titles = async (f: Parameters<typeof wang.inbox>[0]) =>
+      (await wang.inbox(f)).items.map((l) => l.caseTitle);
+    expect(await titles({ urgency: '特急' })).toEqual(['关于预算调整的紧急通知']);
+    expect(await titles({ secrecy: '秘密' })).toEqual(['关于预算调整的紧急通知']);
+    expect(await titles({ search: '财发〔2026〕5' })).toEqual(['关于预算调整的紧急通知']);
+    expect(await titles({ search: '植树' })).toEqual(['关于开展植树节活动的通知']);
+    expect(await titles({ search: '100%' })).toEqual([]);
+    expect(await titles({ workflow: 'incoming', urgency: '加急' })).toEqual([
+      '关于防汛物资储备的函',
+    ]);
+    expect(await titles({ overdue: true })).toEqual([]);
+    expect((await titles({ overdue: false })).length).toBe(3);
+    expect(await titles({ period: { from: new Date('2026-11-26T00:00:00Z') } })).toEqual([]);
+    expect(
+      (
+        await titles({
+          period: { from: new Date('2026-11-24T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z') },
+        })
+      ).length,
+    ).toBe(3);
+  });
+
+  it('refuses bad filters in Chinese', async () => {
+    await expect(
+      callerFor(app, 'wang').tasks.inbox({
+        period: { from: new Date('2026-12-01'), to: new Date('2026-11-01') },
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '填写内容有误：结束日期不能早于开始日期',
+    });
+    await expect(callerFor(app, 'wang').tasks.inbox({ pageSize: 1000 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^填写内容有误：/),
+    });
+  });
+
+  it('shows a deputy the principal’s tasks while the delegation is in force, marked 代', async () => {
+    expect((await callerFor(app, 'sun').tasks.inbox({})).total).toBe(0);
+    await callerFor(app, 'gao').admin.createDelegation({
+      principalId: 'wang',
+      deputyId: 'sun',
+      startsAt: new Date('2026-11-24T00:00:00Z'),
+      endsAt: new Date('2026-11-28T00:00:00Z'),
+      workflows: ['incoming'],
+    });
+    const sun = await callerFor(app, 'sun').tasks.inbox({});
+    expect(sun.total).toBe(3);
+    expect(sun.items.every((l) => l.principalId === 'wang' && l.principalName === '王秘书')).toBe(
+      true,
+    );
+    app.clock.set('2026-11-28T00:00:00Z');
+    expect((await callerFor(app, 'sun').tasks.inbox({})).total).toBe(0);
+  });
+
+  it('lists 已办 for the registering secretary', async () => {
+    const done = await callerFor(app, 'zhou').tasks.done({});
+    expect(done.total).toBe(3);
+    expect(
+      (await callerFor(app, 'zhou').tasks.done({ urgency: '特急' })).items.map((l) => l.title),
+    ).toEqual(['关于预算调整的紧急通知']);
+    expect((await callerFor(app, 'wang').tasks.done({})).total).toBe(0);
+  });
+});

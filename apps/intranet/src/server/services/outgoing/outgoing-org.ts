@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { SessionUser } from '~/server/api/context';
+import { type AppServices, db } from '~/server/app';
+import { loadUnitOrg } from '~/server/services/incoming/unit-org';
+
+/**
+ * What the 发文 forms pick from: the user's unit (departments, active people with their roles,
+ * the unit's 机关代字) and the other units on the platform (主送 / 抄送).
+ */
+export async function loadOutgoingOrg(app: AppServices, user: SessionUser) {
+  const [org, units] = await Promise.all([
+    loadUnitOrg(app, user),
+    sql<{
+      id: string;
+      name: string;
+      issuer_code: string | null;
+    }>`SELECT id, name, issuer_code FROM units ORDER BY name`.execute(db(app)),
+  ]);
+  const own = units.rows.find((u) => u.id === user.unitId);
+  return {
+    ...org,
+    unit: { id: user.unitId, name: own?.name ?? '', issuerCode: own?.issuer_code ?? null },
+    /** Other units on the platform, as 主送 / 抄送 choices. */
+    units: units.rows.filter((u) => u.id !== user.unitId).map((u) => ({ id: u.id, name: u.name })),
+    me: { id: user.id, departmentId: user.departmentId, roles: user.roles },
+  };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = fileURLToPath(new URL('./src', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^~\//, replacement: `${src}/` },
+      // `server-only` throws outside a React Server Component bundle; tests run server code directly.
+      {
+        find: /^server-only$/,
+        replacement: fileURLToPath(
+          new URL('./src/server/testing/server-only-stub.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    // PGlite boots in seconds, but a loaded CI machine can take far longer.
+    hookTimeout: 180_000,
+    environment: 'node',
+    // A real slapd for the LDAP sign-in tests (provides `ldapUrl`).
+    globalSetup: ['./test/ldap-server.ts'],
+  },
+});
