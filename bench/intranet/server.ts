@@ -14,6 +14,8 @@ export const appDir = fileURLToPath(new URL('../../apps/intranet/', import.meta.
 const require = createRequire(join(appDir, 'package.json'));
 const nextBin = require.resolve('next/dist/bin/next');
 const tsxBin = require.resolve('tsx/cli');
+/** The benchmark's own build folder (next.config.ts reads it), apart from dev and e2e builds. */
+const DIST_DIR = '.next-bench';
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -29,7 +31,7 @@ function newest(path: string): number {
 
 /** Builds the intranet unless `.next` is newer than every source it is built from. */
 export function ensureBuild(log: (m: string) => void): void {
-  const id = join(appDir, '.next', 'BUILD_ID');
+  const id = join(appDir, DIST_DIR, 'BUILD_ID');
   const sources = ['src', 'next.config.ts', 'package.json', '../../packages'].map((p) =>
     join(appDir, p),
   );
@@ -37,7 +39,12 @@ export function ensureBuild(log: (m: string) => void): void {
   log('building the intranet (next build) …');
   execFileSync(process.execPath, [nextBin, 'build'], {
     cwd: appDir,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      GONGWEN_NEXT_DIST_DIR: DIST_DIR,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -59,9 +66,11 @@ export function serverEnv(opts: { databaseUrl: string; blobDir: string; port: nu
     ...process.env,
     NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
+    GONGWEN_NEXT_DIST_DIR: DIST_DIR,
     DATABASE_URL: opts.databaseUrl,
     GONGWEN_BLOB_DIR: opts.blobDir,
     GONGWEN_DEMO_SEED: '1',
+    GONGWEN_DEMO_SEALED: '2',
     NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
     NEXTAUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     LDAP_URL: '',

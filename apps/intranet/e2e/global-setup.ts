@@ -124,6 +124,8 @@ export default async function setup(project: TestProject) {
     GONGWEN_DATA_DIR: join(dataRoot, 'pglite'),
     GONGWEN_BLOB_DIR: join(dataRoot, 'blobs'),
     GONGWEN_DEMO_SEED: '1',
+    // Two demo 发文 through the real 盖章 and 分发 at first start: the path runs, cheaply.
+    GONGWEN_DEMO_SEALED: '2',
     NEXTAUTH_URL: baseURL,
     NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdefghijklmnopqrstuv',
     DATABASE_URL: databaseUrl,

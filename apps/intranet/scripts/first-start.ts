@@ -11,7 +11,11 @@ const env = getEnv();
 const started = Date.now();
 const app = await createAppServicesFromEnv();
 try {
-  const result = await firstStart(app, { demo: env.GONGWEN_DEMO_SEED !== '0' });
+  const result = await firstStart(app, {
+    demo: env.GONGWEN_DEMO_SEED !== '0',
+    sealedDemoCases: env.GONGWEN_DEMO_SEALED,
+    log: (message) => console.log(message),
+  });
   if (result.kind === 'existing') console.log('[gongwen] 数据库已初始化，直接启动。');
   printFirstStart(result, (Date.now() - started) / 1000);
 } finally {

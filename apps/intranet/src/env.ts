@@ -25,6 +25,8 @@ const ZEnv = z.object({
   LDAP_BASE_DN: z.string().optional(),
   /** '0' turns off loading the demo organisation and cases on the first start. */
   GONGWEN_DEMO_SEED: z.enum(['0', '1']).default('1'),
+  /** Demo 发文 sealed, distributed and archived at first start (LibreOffice, ~3 s each). */
+  GONGWEN_DEMO_SEALED: z.coerce.number().int().min(0).max(100).default(12),
 });
 
 /** The validated environment, with NEXTAUTH_SECRET always present. */

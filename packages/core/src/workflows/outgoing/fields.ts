@@ -274,7 +274,8 @@ export const ZDelivery = z.object({
 
 /** 分发 (sent by `distributeToUnits`): one delivery per recipient unit. */
 export const ZDistribute = z.object({
-  deliveries: z.array(ZDelivery).min(1, '请至少分发给一个单位').max(1000),
+  /** One per 主送/抄送 recipient (the machine checks they match); empty when there are none. */
+  deliveries: z.array(ZDelivery).max(1000),
 });
 
 /** 回执 of an external unit, recorded by a secretary on its behalf. */

@@ -532,7 +532,9 @@ export function createOutgoingMachine(options: OutgoingMachineOptions) {
         const deliveries = ev(event).deliveries as
           | Array<{ recipient: string; incomingCaseId?: string }>
           | undefined;
-        if (deliveries === undefined) return context.recipients.length > 0;
+        // A document with no 主送/抄送 (e.g. a published 公告 or 通告) is distributed to nobody:
+        // DISTRIBUTE with no deliveries ends the step, otherwise the case would stay at 待分发.
+        if (deliveries === undefined) return true;
         const keys = deliveries.map((d) => d.recipient);
         if (new Set(keys).size !== keys.length) return false;
         const byKey = new Map(deliveries.map((d) => [d.recipient, d]));

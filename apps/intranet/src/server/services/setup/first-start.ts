@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AppServices, db } from '~/server/app';
+import { completeDemoOutgoing } from '~/server/demo/complete-outgoing';
 import { seedDemo } from '~/server/demo/seed-demo';
 import { hashPassword } from '~/server/services/accounts/password-hash';
 import { writeAudit } from '~/server/services/audit/write-audit';
@@ -20,7 +21,13 @@ export interface FirstStartResult {
  */
 export async function firstStart(
   app: AppServices,
-  opts: { demo: boolean; unitName?: string },
+  opts: {
+    demo: boolean;
+    unitName?: string;
+    /** Demo 发文 taken through 盖章 (real LibreOffice + seal), 分发 and 归档; default 12. */
+    sealedDemoCases?: number;
+    log?: (message: string) => void;
+  },
 ): Promise<FirstStartResult> {
   const kdb = db(app);
   const existing = await kdb
@@ -32,6 +39,14 @@ export async function firstStart(
 
   if (opts.demo) {
     const seeded = await seedDemo(app);
+    const sealedDemoCases = opts.sealedDemoCases ?? 12;
+    if (sealedDemoCases > 0) {
+      opts.log?.(`[gongwen] 演示发文：盖章、分发、归档 ${sealedDemoCases} 件……`);
+      await completeDemoOutgoing(app, {
+        count: sealedDemoCases,
+        ...(opts.log && { log: opts.log }),
+      });
+    }
     const rows = await Promise.all(
       seeded.accounts.map(async (a) => ({
         user_id: a.username,
