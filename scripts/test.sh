@@ -12,7 +12,7 @@ trap 'pg_cluster_stop; rm -f "$log"' EXIT
 pg_cluster_start fsync=off synchronous_commit=off full_page_writes=off
 
 status=0
-npx turbo run test --concurrency=2 --output-logs=full "$@" 2>&1 | tee "$log" || status=$?
+npx turbo run test --continue --concurrency=2 --output-logs=full "$@" 2>&1 | tee "$log" || status=$?
 npx biome check . || status=$?
 npx turbo run typecheck --output-logs=errors-only || status=$?
 

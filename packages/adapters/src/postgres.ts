@@ -15,6 +15,46 @@ export interface PostgresStoreOptions {
   max?: number;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * Called when an idle connection of the store's own pool fails (the server restarted or
+   * an administrator ended it); the pool drops that connection and opens a new one when
+   * needed. Default: a warning on stderr. Not called once `close()` has begun.
+   */
+  onIdleError?: (error: Error) => void;
+}
+
+/**
+ * The store's own pool: an idle connection that fails does not crash the process, and
+ * `end()` resolves only once every connection is closed, so a database can be dropped
+ * right after `close()`. (pg's `Pool.end()` resolves before the sockets are closed.)
+ */
+function ownPool(options: PostgresStoreOptions): pg.Pool & { endFully(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  let open = 0;
+  let ending = false;
+  let allClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => {
+    allClosed = resolve;
+  });
+  pool.on('connect', () => {
+    open += 1;
+  });
+  pool.on('remove', () => {
+    open -= 1;
+    if (ending && open === 0) allClosed();
+  });
+  pool.on('error', (error) => {
+    if (ending) return;
+    if (options.onIdleError) options.onIdleError(error);
+    else console.warn(`gongwen: an idle PostgreSQL connection failed: ${error.message}`);
+  });
+  return Object.assign(pool, {
+    async endFully() {
+      ending = true;
+      await pool.end();
+      if (open > 0) await closed;
+    },
+  });
 }
 
 /** The production store: PostgreSQL through node-postgres. */
@@ -24,14 +64,19 @@ export async function createPostgresStore(
   if (!options.pool && !options.connectionString) {
     throw new TypeError('createPostgresStore: give a connectionString or a pool');
   }
-  const pool =
-    options.pool ??
-    new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
   // Kysely ends its pool on destroy; a caller's pool is handed over without `end`.
-  const borrowed = options.pool
-    ? { connect: () => pool.connect(), end: async () => undefined }
-    : pool;
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: borrowed }) });
+  let pool: pg.Pool;
+  let handed: { connect: () => Promise<pg.PoolClient>; end: () => Promise<void> };
+  if (options.pool) {
+    const borrowed = options.pool;
+    pool = borrowed;
+    handed = { connect: () => borrowed.connect(), end: async () => undefined };
+  } else {
+    const own = ownPool(options);
+    pool = own;
+    handed = { connect: () => own.connect(), end: () => own.endFully() };
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: handed }) });
   if (options.migrate !== false) await migrateToLatest(kysely as Kysely<unknown>);
   return Object.assign(createKyselyStore(kysely), { kysely, pool });
 }
