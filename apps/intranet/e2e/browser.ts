@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Where screenshots go (gitignored). */
@@ -68,4 +74,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function cookieHeader(context: BrowserContext): Promise<string> {
   const cookies = await context.cookies();
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/**
+ * Picks an option of an Ant Design Select. A searchable select is filtered by typing first,
+ * since long option lists are virtualised and far options are not in the page;
+ * `close` presses Escape afterwards (a multiple select stays open otherwise).
+ */
+export async function pickOption(
+  select: Locator,
+  option: string,
+  opts: { close?: boolean } = {},
+): Promise<void> {
+  const page = select.page();
+  await select.click();
+  if (await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly)) {
+    await select.fill(option);
+  }
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: option,
+    })
+    .first()
+    .click();
+  if (opts.close) await page.keyboard.press('Escape');
 }

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { baseURL, cookieHeader, launchBrowser, newContext, screenshot, signIn } from './browser';
+import {
+  baseURL,
+  cookieHeader,
+  launchBrowser,
+  newContext,
+  pickOption,
+  screenshot,
+  signIn,
+} from './browser';
 
 // People of the demo county (see src/server/demo/org.ts): 黄静 (秘书科, 签收登记/拟办/归档),
 // 刘洋 (办公室主任: 审阅; and 代理 for 陈志强副县长 in 收文 this week), 马晓东 (县财政局局长),
@@ -45,17 +53,6 @@ async function openCase(user: string): Promise<Page> {
   await page.goto(caseUrl);
   await page.getByTestId('case-title').waitFor({ state: 'visible' });
   return page;
-}
-
-async function pick(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
-  await page.keyboard.press('Escape');
 }
 
 /** Opens an action's panel (the first one is open already) and returns its form. */
@@ -112,8 +109,8 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     await form
       .locator('textarea[aria-label="拟办意见"]')
       .fill('拟请陈志强副县长阅示，县财政局牵头落实。');
-    await pick(page, form.locator('input[aria-label="批示领导"]'), '陈志强');
-    await pick(page, form.locator('input[aria-label="主办部门"]'), '县财政局');
+    await pickOption(form.locator('input[aria-label="批示领导"]'), '陈志强', { close: true });
+    await pickOption(form.locator('input[aria-label="主办部门"]'), '县财政局', { close: true });
     await screenshot(page, 'incoming-propose');
     await submitAction(page, 'PROPOSE', '已拟办');
     await page.getByTestId('case-state').filter({ hasText: '待审阅' }).waitFor();
@@ -171,7 +168,7 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
   it('承办: the head assigns, the handler returns it (退回), the head reassigns', async () => {
     let page = await openCase(P.head);
     let form = await openAction(page, 'ASSIGN');
-    await pick(page, form.locator('input[aria-label="承办人"]'), '朱红梅');
+    await pickOption(form.locator('input[aria-label="承办人"]'), '朱红梅', { close: true });
     await submitAction(page, 'ASSIGN', '已分派承办人');
 
     page = await openCase(P.firstHandler);
@@ -181,7 +178,7 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
 
     page = await openCase(P.head);
     form = await openAction(page, 'ASSIGN');
-    await pick(page, form.locator('input[aria-label="承办人"]'), '胡斌');
+    await pickOption(form.locator('input[aria-label="承办人"]'), '胡斌', { close: true });
     await submitAction(page, 'ASSIGN', '已分派承办人');
   });
 

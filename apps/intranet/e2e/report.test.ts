@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { launchBrowser, newContext, pickOption, screenshot, signIn } from './browser';
 
 // People of the demo county (src/server/demo/org.ts): 徐磊 (综合科) writes; 吴涛 (综合科科长) and
 // 刘洋 (县政府办公室主任) approve in parallel, both must agree.
@@ -29,16 +29,6 @@ async function as(user: string): Promise<Page> {
   return entry.page;
 }
 
-async function pick(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
-}
-
 const TITLE = `关于举办档案业务培训的申请（E2E${Date.now() % 100000}）`;
 let url = '';
 
@@ -58,14 +48,14 @@ describe('报告审批: parallel, all must approve, with a return and a resubmis
     const page = await as(P.author);
     await page.goto('/reports/new');
     await page.locator('#report-title').waitFor({ state: 'visible' });
-    await pick(page, page.locator('#report-kind'), '申请');
+    await pickOption(page.locator('#report-kind'), '申请');
     await page.locator('#report-title').fill(TITLE);
     await page
       .getByTestId('body-editor')
       .getByRole('textbox', { name: '第1块：正文段落' })
       .fill('为提高档案管理水平，拟举办全县档案业务培训班一期，经费约1万元。');
-    await pick(page, page.locator('#report-approvers'), '吴涛');
-    await pick(page, page.locator('#report-approvers'), '刘洋');
+    await pickOption(page.locator('#report-approvers'), '吴涛');
+    await pickOption(page.locator('#report-approvers'), '刘洋');
     await page.keyboard.press('Escape');
     await page.getByRole('radio', { name: '同时审批' }).check();
     await page.getByRole('radio', { name: '全部同意' }).check();

@@ -161,29 +161,63 @@ export function MeetingPlanForm() {
               />
             </Col>
           </Row>
-          <FormField
-            control={form.control}
-            name="plan.end"
-            label="会议时间"
-            required
-            render={() => (
-              <DatePicker.RangePicker
-                id="meeting-time"
-                needConfirm={false}
-                showTime={{ format: 'HH:mm', minuteStep: 15 }}
-                format="YYYY-MM-DD HH:mm"
-                value={[start ? dayjs(start) : null, end ? dayjs(end) : null]}
-                onChange={(v) => {
-                  form.setValue('plan.start', v?.[0]?.second(0).format() ?? '', {
-                    shouldValidate: true,
-                  });
-                  form.setValue('plan.end', v?.[1]?.second(0).format() ?? '', {
-                    shouldValidate: true,
-                  });
-                }}
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <FormField
+                control={form.control}
+                name="plan.start"
+                label="开始时间"
+                required
+                render={() => (
+                  <DatePicker
+                    id="meeting-start"
+                    needConfirm={false}
+                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    value={start ? dayjs(start) : null}
+                    onChange={(v) => {
+                      // moving the start keeps the meeting's length
+                      const length =
+                        start && end && Date.parse(end) > Date.parse(start)
+                          ? Date.parse(end) - Date.parse(start)
+                          : 2 * 3_600_000;
+                      const next = v?.second(0).millisecond(0) ?? null;
+                      form.setValue('plan.start', next?.format() ?? '', { shouldValidate: true });
+                      if (next) {
+                        form.setValue('plan.end', next.add(length, 'ms').format(), {
+                          shouldValidate: true,
+                        });
+                      }
+                    }}
+                  />
+                )}
               />
-            )}
-          />
+            </Col>
+            <Col xs={24} md={12}>
+              <FormField
+                control={form.control}
+                name="plan.end"
+                label="结束时间"
+                required
+                render={() => (
+                  <DatePicker
+                    id="meeting-end"
+                    needConfirm={false}
+                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    value={end ? dayjs(end) : null}
+                    onChange={(v) =>
+                      form.setValue('plan.end', v?.second(0).millisecond(0).format() ?? '', {
+                        shouldValidate: true,
+                      })
+                    }
+                  />
+                )}
+              />
+            </Col>
+          </Row>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <FormField

@@ -10,7 +10,9 @@ export function usePeople() {
     const { org } = unit;
     const users = new Map(org.users.map((u) => [u.id, u]));
     const depts = new Map(org.departments.map((d) => [d.id, d]));
-    const userName = (id: string | null | undefined) => (id ? (users.get(id)?.name ?? id) : '');
+    // the engine's timers act as `$timer` (TIMER_ACTOR): reminders sent by the system
+    const userName = (id: string | null | undefined) =>
+      !id ? '' : id === '$timer' ? '系统' : (users.get(id)?.name ?? id);
     const userOption = (u: (typeof org.users)[number]) => ({
       value: u.id,
       label: `${u.name}${u.departmentId ? `（${depts.get(u.departmentId)?.name ?? ''}）` : ''}`,

@@ -58,7 +58,7 @@ export const ZMeetingPlan = z
     approverId: ZId,
     /** 纪要审核人 (default: the office director, 办公室主任). */
     proofreaderId: ZId.optional(),
-    /** 回复截止时间 (default: 24 hours before the start); non-repliers are reminded then. */
+    /** 回复截止时间 (default: 24 hours before the start, or halfway there for a meeting planned at short notice); non-repliers are reminded then. */
     replyBy: ZInstant('回复截止时间').optional(),
     /** Minutes before the start when attendees get the 会前提醒 (SMS, message, mail). */
     remindBeforeMinutes: z

@@ -263,6 +263,16 @@ function str(e: object, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * 回复截止 when the plan names none: 24 hours before the start, but never earlier than halfway
+ * from planning to the start (a meeting planned for this afternoon still gives time to reply).
+ */
+export function defaultReplyBy(start: string, plannedAt: string): string {
+  const s = Date.parse(start);
+  const halfway = Date.parse(plannedAt) + Math.max(0, s - Date.parse(plannedAt)) / 2;
+  return new Date(Math.max(s - 24 * 3_600_000, Math.min(halfway, s))).toISOString();
+}
+
 function delayUntil(target: string | number, at: string): number {
   const t = typeof target === 'number' ? target : Date.parse(target);
   return Math.max(0, t - Date.parse(at));
@@ -291,22 +301,25 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
     },
     guards: {
       isOrganiser: ({ context, event }) => principalOf(event.meta) === context.organiser,
+      // Guards judge the case; a part of the payload they read may be absent when `can()`
+      // asks whether the event is possible at all (zod requires it on a real send).
       canSubmitTopics: ({ context, event }) => {
         const d = str(event, 'departmentId');
-        return d !== undefined && context.topicResponses[d] === null;
+        if (d === undefined) return Object.values(context.topicResponses).includes(null);
+        return context.topicResponses[d] === null;
       },
       agendaKnown: ({ context, event }) =>
         principalOf(event.meta) === context.organiser &&
         event.type === 'SET_AGENDA' &&
-        event.order.every((id) =>
+        (event.order ?? []).every((id) =>
           context.topics.some((t) => t.id === id && t.departmentId !== null),
         ),
       bookingFits: ({ context, event }) =>
         principalOf(event.meta) === context.organiser &&
         event.type === 'BOOK_ROOM' &&
-        Date.parse(event.start) <= Date.parse(context.plan.start) &&
-        Date.parse(event.end) >= Date.parse(context.plan.end) &&
-        event.bookingId !== context.booking?.bookingId,
+        (event.start === undefined || Date.parse(event.start) <= Date.parse(context.plan.start)) &&
+        (event.end === undefined || Date.parse(event.end) >= Date.parse(context.plan.end)) &&
+        (event.bookingId === undefined || event.bookingId !== context.booking?.bookingId),
       planReady: ({ context, event }) =>
         principalOf(event.meta) === context.organiser &&
         context.agenda !== null &&
@@ -686,8 +699,7 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
     id: 'meeting',
     context: ({ input }) => {
       const { meta, ...plan } = input;
-      const replyBy =
-        plan.replyBy ?? new Date(Date.parse(plan.start) - 24 * 3_600_000).toISOString();
+      const replyBy = plan.replyBy ?? defaultReplyBy(plan.start, meta.at);
       return {
         plan: { ...plan, replyBy },
         organiser: meta.actorId,
