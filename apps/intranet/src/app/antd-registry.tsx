@@ -4,21 +4,43 @@ import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { useServerInsertedHTML } from 'next/navigation';
 import { type ReactNode, useRef, useState } from 'react';
 
+type StyleCache = ReturnType<typeof createCache>;
+
+/**
+ * One style cache for every server render. Ant Design derives its CSS from the theme on first
+ * use of each component and keeps it in this cache, so a request renders with styles already
+ * computed instead of deriving them again (which cost most of a page's render time). The set of
+ * entries is bounded: one per component and theme.
+ */
+let serverCache: StyleCache | null = null;
+function sharedServerCache(): StyleCache {
+  serverCache ??= createCache();
+  return serverCache;
+}
+
 /**
  * Collects Ant Design's CSS-in-JS styles while the server renders and inlines them in the
  * HTML, so pages arrive styled (no flash of unstyled content). What
  * `@ant-design/nextjs-registry` does, in a few lines on `@ant-design/cssinjs`, which antd
- * itself depends on.
+ * itself depends on — except that the server keeps one cache across requests.
  */
 export function AntdRegistry({ children }: { children: ReactNode }) {
-  const [cache] = useState(() => createCache());
-  const inserted = useRef(false);
+  const [cache] = useState(() =>
+    typeof window === 'undefined' ? sharedServerCache() : createCache(),
+  );
+  // Which cache entries this response has inlined already (the cache itself is shared, so
+  // its own `extracted` set cannot tell): streamed chunks add only what is new.
+  const emitted = useRef<Set<string>>(new Set());
   useServerInsertedHTML(() => {
-    // `once` emits only styles not yet flushed, so streamed chunks do not repeat them.
-    const css = extractStyle(cache, { plain: true, once: true });
-    if (!css) return null;
-    const first = !inserted.current;
-    inserted.current = true;
+    const first = emitted.current.size === 0;
+    const view = {
+      cache: cache.cache,
+      updateTimes: cache.updateTimes,
+      extracted: emitted.current,
+    } as unknown as StyleCache;
+    const before = emitted.current.size;
+    const css = extractStyle(view, { plain: true, once: true });
+    if (emitted.current.size === before) return null;
     return (
       <style
         id={first ? 'antd-cssinjs' : undefined}

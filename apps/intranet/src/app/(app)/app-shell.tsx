@@ -20,6 +20,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
+import { ClientOnly } from '~/components/client-only';
 import { NotificationBell } from './notification-bell';
 
 export interface ShellUser {
@@ -132,7 +133,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ margin: 24 }}>
+          <ClientOnly fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
+            {children}
+          </ClientOnly>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

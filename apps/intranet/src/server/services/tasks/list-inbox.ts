@@ -76,8 +76,15 @@ export async function listInbox(
     );
   }
   const where = sql.join(filters, sql` AND `);
-  // One row per task, preferring the user's own over a principal's.
-  const matches = sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.principal_id, tc.created_at, tc.due_at
+  const caseFilters = Boolean(f.urgency || f.secrecy || f.search);
+  // One row per task. A task has one candidate row per principal, so a user who deputises for
+  // nobody needs no de-duplication: the newest-first index then serves the page directly.
+  // Under delegation, the user's own row is preferred over a principal's.
+  const matches =
+    principals.length === 1
+      ? sql`SELECT tc.task_id, tc.principal_id, tc.created_at, tc.due_at
+    FROM task_candidates tc ${caseFilters ? sql`JOIN cases c ON c.id = tc.case_id` : sql``} WHERE ${where}`
+      : sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.principal_id, tc.created_at, tc.due_at
     FROM task_candidates tc JOIN cases c ON c.id = tc.case_id WHERE ${where}
     ORDER BY tc.task_id, (tc.principal_id = ${user.id}) DESC`;
   const order =
@@ -155,8 +162,13 @@ export async function inboxCounts(
   const now = app.clock.now();
   const soon = new Date(now.getTime() + 24 * 60 * 60 * 1000);
   const principals = await principalsOf(app, user);
-  const matches = sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.workflow, tc.kind, tc.due_at
-    FROM task_candidates tc WHERE tc.unit_id = ${user.unitId} AND (${principalFilter(principals)})
+  const candidates = sql`FROM task_candidates tc
+    WHERE tc.unit_id = ${user.unitId} AND (${principalFilter(principals)})`;
+  // A task has one candidate row per principal: only delegation can count a task twice.
+  const matches =
+    principals.length === 1
+      ? sql`SELECT tc.task_id, tc.workflow, tc.kind, tc.due_at ${candidates}`
+      : sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.workflow, tc.kind, tc.due_at ${candidates}
     ORDER BY tc.task_id`;
   const { rows } = await sql<{
     workflow: string;
