@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { createPgliteStore } from '@gongwen/adapters/pglite';
 import { createPostgresStore } from '@gongwen/adapters/postgres';
 import type { Store } from '@gongwen/core';
@@ -35,7 +34,5 @@ export async function openStore(
       where: `PostgreSQL ${redact(url)}`,
     };
   }
-  // PGlite creates its own folder but not the parents.
-  if (!pgliteDir.includes('://')) await mkdir(pgliteDir, { recursive: true });
   return { store: await createPgliteStore({ dataDir: pgliteDir }), where: `PGlite ${pgliteDir}` };
 }

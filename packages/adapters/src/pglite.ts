@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Store } from '@gongwen/core';
 import { Kysely } from 'kysely';
@@ -8,7 +9,7 @@ import type { Database } from './schema.ts';
 
 /** Options of `createPgliteStore`. */
 export interface PgliteStoreOptions {
-  /** A data directory (created if missing), or `memory://` for a throwaway database. */
+  /** A data directory (created with its parents if missing), or `memory://` for a throwaway database. */
   dataDir: string;
   /** Run migrations on open (default true). */
   migrate?: boolean;
@@ -18,6 +19,8 @@ export interface PgliteStoreOptions {
 export async function createPgliteStore(
   options: PgliteStoreOptions,
 ): Promise<Store & { kysely: Kysely<Database> }> {
+  // PGlite creates its own folder but not missing parents; `memory://`, `idb://` … are not paths.
+  if (!/^[a-z]+:\/\//.test(options.dataDir)) await mkdir(options.dataDir, { recursive: true });
   const pg = await PGlite.create(options.dataDir);
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
   if (options.migrate !== false) await migrateToLatest(kysely as Kysely<unknown>);

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '~/server/api/context';
 import { db } from '~/server/app';
-import { uploadAttachment } from '~/server/services/incoming/attachments';
+import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
 import { outgoingRenderer } from '~/server/services/outgoing/renderer';
 import {
@@ -432,6 +432,30 @@ describe('outgoing router: a whole 发文 through several users', () => {
     const incoming = await app.engine.case(platform!.incomingCaseId!);
     expect(incoming.workflow).toBe('incoming');
     expect(incoming.unitId).toBe('other');
+    // the receiving unit's secretary and its leader open the sealed document from their 收文;
+    // a clerk of that unit with no part in the 收文 cannot, nor anyone through a made-up key
+    const [received] = (
+      incoming.snapshot as { context: { registration: { attachments: Array<{ blobId: string }> } } }
+    ).context.registration.attachments;
+    for (const reader of ['lin', 'outsider']) {
+      const pdf = await readBlobFor(app, await sessionUser(reader), received!.blobId);
+      expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    await app.store.directory.putUser({
+      id: 'tang-other',
+      unitId: 'other',
+      departmentId: 'other-office',
+      name: '唐科员',
+      roles: [],
+      superiorId: 'lin',
+      active: true,
+    });
+    await expect(
+      readBlobFor(app, await sessionUser('tang-other'), received!.blobId),
+    ).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
+    await expect(readBlobFor(app, await sessionUser('lin'), randomUUID())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     c = await wang.outgoing.get({ caseId });
     expect(c.state).toBe('collecting');
     expect(c.recipients.map((r) => [r.name, r.receipt !== null])).toEqual([

@@ -124,8 +124,18 @@ export async function linkAttachments(
     .execute();
 }
 
+/** A 收文 case of `unitId` whose registration lists the blob (a document distributed to it). */
+async function receivedIn(app: AppServices, unitId: string, key: string): Promise<string | null> {
+  const row = await sql<{ id: string }>`SELECT id FROM cases
+    WHERE unit_id = ${unitId} AND workflow = 'incoming' AND fields ? 'source'
+      AND snapshot->'context'->'registration'->'attachments' @> ${JSON.stringify([{ blobId: key }])}::jsonb
+    ORDER BY created_at LIMIT 1`.execute(idb(app));
+  return row.rows[0]?.id ?? null;
+}
+
 /**
- * The bytes of a blob for download, if `user` may read it: a blob not yet used by a case only
+ * The bytes of a blob for download, if `user` may read it (a blob of another unit only
+ * through a 收文 case it was distributed with): a blob not yet used by a case only
  * by its uploader; a blob of a 收文 case by whoever may see that case (the workflow's rules);
  * a blob of another workflow's case by its participants and the unit's leaders and secretariat.
  */
@@ -139,8 +149,14 @@ export async function readBlobFor(
     .selectAll()
     .where('key', '=', key)
     .executeTakeFirst();
-  if (!row || row.unit_id !== user.unitId) throw new NotFound('附件不存在', { key });
-  if (row.case_id === null) {
+  if (!row) throw new NotFound('附件不存在', { key });
+  if (row.unit_id !== user.unitId) {
+    // 分发 to a unit on the platform: the sender's sealed document is an attachment of the
+    // 收文 case it created in this unit, and whoever may see that case may read it.
+    const received = await receivedIn(app, user.unitId, key);
+    if (!received) throw new NotFound('附件不存在', { key });
+    await loadIncomingAccess(app, user, received);
+  } else if (row.case_id === null) {
     if (row.uploaded_by !== user.id) throw new NotPermitted('无权下载该附件');
   } else {
     const c = await idb(app)
