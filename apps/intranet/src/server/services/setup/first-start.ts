@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { type AppServices, db } from '~/server/app';
 import { completeDemoOutgoing } from '~/server/demo/complete-outgoing';
 import { seedDemo } from '~/server/demo/seed-demo';
+import { settleDemoNotifications } from '~/server/demo/settle-notifications';
 import { hashPassword } from '~/server/services/accounts/password-hash';
 import { writeAudit } from '~/server/services/audit/write-audit';
 
@@ -47,6 +48,8 @@ export async function firstStart(
         ...(opts.log && { log: opts.log }),
       });
     }
+    const unread = await settleDemoNotifications(app);
+    opts.log?.(`[gongwen] 演示消息：${unread} 条未读（仍在待办中的办件）`);
     const rows = await Promise.all(
       seeded.accounts.map(async (a) => ({
         user_id: a.username,
