@@ -12,9 +12,11 @@ trap 'pg_cluster_stop; rm -f "$log"' EXIT
 pg_cluster_start fsync=off synchronous_commit=off full_page_writes=off
 
 status=0
-npx turbo run test --continue --concurrency=2 --output-logs=full "$@" 2>&1 | tee "$log" || status=$?
+# The browser tests (test:e2e) spend most of their time waiting on the server and Chromium,
+# so they run beside the unit tests and the type checks rather than after them.
+npx turbo run test test:e2e typecheck --continue --concurrency=3 --output-logs=full "$@" 2>&1 |
+  tee "$log" || status=$?
 npx biome check . || status=$?
-npx turbo run typecheck --output-logs=errors-only || status=$?
 
 # One closing line over all packages, summed from each vitest run's "Tests" line.
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '

@@ -77,9 +77,9 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
 }
 
 /**
- * Picks an option of an Ant Design Select. A searchable select is filtered by typing first,
- * since long option lists are virtualised and far options are not in the page;
- * `close` presses Escape afterwards (a multiple select stays open otherwise).
+ * Picks an option of an Ant Design Select. Long option lists are virtualised, so an option
+ * far down is not in the page: a searchable select is then filtered by typing the option's
+ * text. `close` presses Escape afterwards (a multiple select stays open otherwise).
  */
 export async function pickOption(
   select: Locator,
@@ -88,14 +88,11 @@ export async function pickOption(
 ): Promise<void> {
   const page = select.page();
   await select.click();
-  if (await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly)) {
-    await select.fill(option);
-  }
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.waitFor({ state: 'visible' });
+  const item = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
+  const searchable = await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly);
+  if (!(await item.isVisible()) && searchable) await select.fill(option);
+  await item.click();
   if (opts.close) await page.keyboard.press('Escape');
 }
