@@ -43,6 +43,25 @@ const FIELDS = [
   'roomId',
 ];
 
+/** A date and time to the minute (5-minute steps in the panel; any minute may be typed). */
+function MinutePicker(props: {
+  id: string;
+  value: string | undefined;
+  onChange: (iso: string | null) => void;
+}) {
+  return (
+    <DatePicker
+      id={props.id}
+      needConfirm={false}
+      showTime={{ format: 'HH:mm', minuteStep: 5 }}
+      format="YYYY-MM-DD HH:mm"
+      style={{ width: '100%' }}
+      value={props.value ? dayjs(props.value) : null}
+      onChange={(v) => props.onChange(v ? v.second(0).millisecond(0).format() : null)}
+    />
+  );
+}
+
 /** 会议计划/申请: title, type, time, participants, approver and the room (booked at once). */
 export function MeetingPlanForm() {
   const trpc = useTRPC();
@@ -169,23 +188,18 @@ export function MeetingPlanForm() {
                 label="开始时间"
                 required
                 render={() => (
-                  <DatePicker
+                  <MinutePicker
                     id="meeting-start"
-                    needConfirm={false}
-                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                    format="YYYY-MM-DD HH:mm"
-                    style={{ width: '100%' }}
-                    value={start ? dayjs(start) : null}
-                    onChange={(v) => {
+                    value={start}
+                    onChange={(next) => {
                       // moving the start keeps the meeting's length
                       const length =
                         start && end && Date.parse(end) > Date.parse(start)
                           ? Date.parse(end) - Date.parse(start)
                           : 2 * 3_600_000;
-                      const next = v?.second(0).millisecond(0) ?? null;
-                      form.setValue('plan.start', next?.format() ?? '', { shouldValidate: true });
+                      form.setValue('plan.start', next ?? '', { shouldValidate: true });
                       if (next) {
-                        form.setValue('plan.end', next.add(length, 'ms').format(), {
+                        form.setValue('plan.end', dayjs(next).add(length, 'ms').format(), {
                           shouldValidate: true,
                         });
                       }
@@ -201,17 +215,11 @@ export function MeetingPlanForm() {
                 label="结束时间"
                 required
                 render={() => (
-                  <DatePicker
+                  <MinutePicker
                     id="meeting-end"
-                    needConfirm={false}
-                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                    format="YYYY-MM-DD HH:mm"
-                    style={{ width: '100%' }}
-                    value={end ? dayjs(end) : null}
-                    onChange={(v) =>
-                      form.setValue('plan.end', v?.second(0).millisecond(0).format() ?? '', {
-                        shouldValidate: true,
-                      })
+                    value={end}
+                    onChange={(next) =>
+                      form.setValue('plan.end', next ?? '', { shouldValidate: true })
                     }
                   />
                 )}
