@@ -191,8 +191,12 @@ describe('发文 through the real pages, several users', () => {
       .getByRole('textbox', { name: '第3块：正文段落' })
       .fill('各单位实行24小时值班制度，主要负责同志带班。学校假期安排专人值守，确保安全。');
     await dialog.locator('#action-note').fill('吸收县教育局会签意见');
+    // the header changes with the body: 分类
+    await dialog.getByRole('checkbox', { name: /同时修改稿头/ }).check();
+    await dialog.locator('#edit-classification').fill('综合类');
     await dialog.getByRole('button', { name: '保存为新版本' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('综合类', { exact: true }).first().waitFor({ state: 'visible' });
     await page.getByRole('tab', { name: /版本与比较/ }).click();
     const diff = page.getByTestId('version-diff');
     await diff.waitFor({ state: 'visible' });

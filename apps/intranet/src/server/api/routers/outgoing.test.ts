@@ -193,8 +193,22 @@ describe('outgoing router: a whole 发文 through several users', () => {
       edit: {
         body: body('各单位要高度重视节日期间安全生产工作，切实压实责任。'),
         note: '修改措辞',
+        // the header may change with the body (the EDIT form's 同时修改稿头)
+        header: { urgency: '加急', keywords: ['安全生产', '节日'] },
       },
     });
+    c = await sun.outgoing.get({ caseId });
+    expect(c.header).toMatchObject({ urgency: '加急', keywords: ['安全生产', '节日'] });
+    // a bad header change is refused in Chinese and saves nothing
+    const rev = c.rev;
+    await expect(
+      sun.outgoing.saveVersion({
+        caseId,
+        commandId: randomUUID(),
+        edit: { body: body('再改'), header: { secrecy: '秘密' } },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('保密期限') });
+    expect((await sun.outgoing.get({ caseId })).rev).toBe(rev);
     await sun.outgoing.send({
       caseId,
       commandId: randomUUID(),

@@ -12,6 +12,7 @@ import {
   Input,
   Modal,
   Radio,
+  Row,
   Select,
   Space,
   Typography,
@@ -23,6 +24,7 @@ import type { z } from 'zod';
 import { FormField } from '~/components/form-field';
 import { HandwritingPad } from '~/components/handwriting/handwriting-pad';
 import { BodyEditor } from '~/components/outgoing/body-editor';
+import { OutgoingHeaderFields } from '~/components/outgoing/header-fields';
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import { OUTGOING_EVENT_SCHEMAS, type OutgoingEventType } from '~/lib/schemas/outgoing';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
@@ -47,6 +49,25 @@ const OK_TEXT: Partial<Record<OutgoingEventType, string>> = {
   SIGN: '签发',
   REJECT: '不予签发',
 };
+
+/** The header fields 保存正文 may change, as the case holds them now. */
+function editableHeader(c: CaseData): Values {
+  const h = c.header;
+  return {
+    title: h.title,
+    docType: h.docType,
+    copies: h.copies,
+    draftingDepartment: h.draftingDepartment,
+    issuerCode: h.issuerCode,
+    urgency: h.urgency,
+    secrecy: h.secrecy,
+    secrecyTerm: h.secrecyTerm,
+    classification: h.classification,
+    mainRecipients: h.mainRecipients,
+    ccRecipients: h.ccRecipients,
+    keywords: h.keywords,
+  };
+}
 
 function defaults(action: Action, c: CaseData): Values {
   const dept = action.departments[0]?.id;
@@ -513,6 +534,28 @@ export function ActionModal(props: {
         )}
         {t === 'EDIT' && (
           <>
+            <Checkbox
+              id="edit-header-toggle"
+              checked={values.header !== undefined}
+              onChange={(e) =>
+                form.setValue('header', e.target.checked ? editableHeader(c) : undefined)
+              }
+              style={{ marginBottom: 8 }}
+            >
+              同时修改稿头（标题、主送、抄送、密级等）
+            </Checkbox>
+            {values.header !== undefined && (
+              <Row gutter={16}>
+                <OutgoingHeaderFields
+                  control={form.control}
+                  prefix="header."
+                  idPrefix="edit-"
+                  secrecy={values.header?.secrecy}
+                  departments={org.departments.map((d) => ({ value: d.id, label: d.name }))}
+                  units={org.units}
+                />
+              </Row>
+            )}
             <BodyEditor
               defaultValue={c.currentBody}
               onChange={(b: DocumentBody) => form.setValue('body', b)}

@@ -27,6 +27,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors, FormField } from '~/components/form-field';
 import { BodyEditor } from '~/components/outgoing/body-editor';
+import { OutgoingHeaderFields } from '~/components/outgoing/header-fields';
 import { RecipientPicker } from '~/components/outgoing/recipient-picker';
 import { uploadOutgoingFile } from '~/components/outgoing/upload';
 import { QueryError } from '~/components/query-state';
@@ -180,159 +181,12 @@ export function NewDraft() {
     >
       <Form layout="vertical" component="div">
         <Row gutter={16}>
-          <Col xs={24} md={16}>
-            <FormField
-              control={form.control}
-              name="title"
-              label="标题"
-              required
-              render={(f) => <Input {...f} id="title" placeholder="关于……的通知" />}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <FormField
-              control={form.control}
-              name="docType"
-              label="文种"
-              required
-              render={(f) => <Select {...f} id="docType" options={opts(DOC_TYPES)} />}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <FormField
-              control={form.control}
-              name="copies"
-              label="份数"
-              required
-              render={(f) => (
-                <InputNumber
-                  {...f}
-                  id="copies"
-                  min={1}
-                  max={9999}
-                  style={{ width: '100%' }}
-                  onChange={(v) => f.onChange(v ?? undefined)}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <FormField
-              control={form.control}
-              name="draftingDepartment"
-              label="拟稿单位"
-              required
-              render={(f) => (
-                <Select
-                  {...f}
-                  id="draftingDepartment"
-                  showSearch
-                  optionFilterProp="label"
-                  options={departments}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <FormField
-              control={form.control}
-              name="issuerCode"
-              label="机关代字"
-              required
-              extra="文号形如 机关代字〔年份〕序号号"
-              render={(f) => <Input {...f} id="issuerCode" />}
-            />
-          </Col>
-          <Col xs={8} md={3}>
-            <FormField
-              control={form.control}
-              name="urgency"
-              label="紧急程度"
-              render={(f) => <Select {...f} id="urgency" options={opts(URGENCIES)} />}
-            />
-          </Col>
-          <Col xs={8} md={3}>
-            <FormField
-              control={form.control}
-              name="secrecy"
-              label="密级"
-              render={(f) => <Select {...f} id="secrecy" options={opts(SECRECY_LEVELS)} />}
-            />
-          </Col>
-          <Col xs={8} md={4}>
-            <FormField
-              control={form.control}
-              name="secrecyTerm"
-              label="保密期限"
-              required={secrecy !== undefined && secrecy !== '非密'}
-              render={(f) => (
-                <Input
-                  {...f}
-                  value={f.value ?? ''}
-                  id="secrecyTerm"
-                  placeholder={secrecy === '非密' ? '非涉密无需填写' : '如：1年'}
-                  disabled={secrecy === '非密'}
-                  onChange={(e) => f.onChange(e.target.value || undefined)}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <FormField
-              control={form.control}
-              name="classification"
-              label="分类"
-              render={(f) => <Input {...f} id="classification" placeholder="如：综合" />}
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField
-              control={form.control}
-              name="mainRecipients"
-              label="主送"
-              render={(f) => (
-                <RecipientPicker
-                  id="mainRecipients"
-                  value={f.value}
-                  onChange={f.onChange}
-                  units={org.data.units}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField
-              control={form.control}
-              name="ccRecipients"
-              label="抄送"
-              render={(f) => (
-                <RecipientPicker
-                  id="ccRecipients"
-                  value={f.value}
-                  onChange={f.onChange}
-                  units={org.data.units}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField
-              control={form.control}
-              name="keywords"
-              label="主题词"
-              render={(f) => (
-                <Select
-                  id="keywords"
-                  mode="tags"
-                  open={false}
-                  value={f.value ?? []}
-                  onChange={f.onChange}
-                  tokenSeparators={[' ', '，', ',']}
-                  placeholder="输入主题词后回车，最多10个"
-                />
-              )}
-            />
-          </Col>
+          <OutgoingHeaderFields
+            control={form.control}
+            secrecy={secrecy}
+            departments={departments}
+            units={org.data.units}
+          />
           <Col xs={24} md={12}>
             <Form.Item label="附件">
               <Upload
