@@ -12,10 +12,22 @@ trap 'pg_cluster_stop; rm -f "$log"' EXIT
 pg_cluster_start fsync=off synchronous_commit=off full_page_writes=off
 
 status=0
-# The browser tests (test:e2e) spend most of their time waiting on the server and Chromium,
-# so they run beside the unit tests and the type checks rather than after them.
-npx turbo run test test:e2e typecheck --continue --concurrency=3 --output-logs=full "$@" 2>&1 |
-  tee "$log" || status=$?
+# The intranet's browser tests (test:e2e) are the longest task and spend most of their time
+# waiting on the server and Chromium: they start first and run beside the unit tests and the
+# type checks (their output follows at the end). Arguments (e.g. --filter) go to one turbo run.
+if [ $# -eq 0 ]; then
+  e2e_log=$(mktemp)
+  npm run test:e2e --workspace @gongwen/intranet >"$e2e_log" 2>&1 &
+  e2e_pid=$!
+  npx turbo run test typecheck --continue --concurrency=2 --output-logs=full 2>&1 |
+    tee "$log" || status=$?
+  wait "$e2e_pid" || status=$?
+  sed 's/^/@gongwen\/intranet:test:e2e: /' "$e2e_log" | tee -a "$log"
+  rm -f "$e2e_log"
+else
+  npx turbo run test test:e2e typecheck --continue --concurrency=3 --output-logs=full "$@" 2>&1 |
+    tee "$log" || status=$?
+fi
 npx biome check . || status=$?
 
 # One closing line over all packages, summed from each vitest run's "Tests" line.
