@@ -21,6 +21,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { CaseTags } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
+import { periodOfRange } from '~/lib/date-range';
 import type { IncomingListFilter } from '~/lib/schemas/incoming';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 
@@ -146,13 +147,7 @@ export function IncomingList({ canRegister }: { canRegister: boolean }) {
           onChange={(r) => {
             setRange(r);
             set({
-              period:
-                r?.[0] || r?.[1]
-                  ? {
-                      from: r?.[0]?.startOf('day').toDate(),
-                      to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
-                    }
-                  : undefined,
+              period: periodOfRange(r),
             });
           }}
         />

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { CaseTags, docNumberOf } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
 import { useWorkflows } from '~/components/use-workflows';
+import { periodOfRange } from '~/lib/date-range';
 import { caseHref } from '~/lib/links';
 import { type DoneFilter, SECRECY_OPTIONS, URGENCY_OPTIONS } from '~/lib/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
@@ -111,13 +112,7 @@ export function DoneView() {
           placeholder={['办理开始日期', '办理结束日期']}
           onChange={(r) =>
             set({
-              period:
-                r?.[0] || r?.[1]
-                  ? {
-                      from: r?.[0]?.startOf('day').toDate(),
-                      to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
-                    }
-                  : undefined,
+              period: periodOfRange(r),
             })
           }
         />

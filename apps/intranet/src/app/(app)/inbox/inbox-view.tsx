@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { CaseTags, docNumberOf } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
 import { useWorkflows } from '~/components/use-workflows';
+import { periodOfRange } from '~/lib/date-range';
 import { caseHref, TASK_KIND_LABELS } from '~/lib/links';
 import { type InboxFilter, SECRECY_OPTIONS, URGENCY_OPTIONS } from '~/lib/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
@@ -159,13 +160,7 @@ export function InboxView() {
           onChange={(r) => {
             setRange(r);
             set({
-              period:
-                r?.[0] || r?.[1]
-                  ? {
-                      from: r?.[0]?.startOf('day').toDate(),
-                      to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
-                    }
-                  : undefined,
+              period: periodOfRange(r),
             });
           }}
         />

@@ -22,6 +22,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { CaseTags } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
+import { periodOfRange } from '~/lib/date-range';
 import { ledgerColumns } from '~/lib/ledger-columns';
 import { caseHref } from '~/lib/links';
 import {
@@ -112,13 +113,7 @@ function LedgerTable({ workflow }: { workflow: LedgerWorkflow }) {
           onChange={(r) => {
             setRange(r);
             set({
-              period:
-                r?.[0] || r?.[1]
-                  ? {
-                      from: r?.[0]?.startOf('day').toDate(),
-                      to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
-                    }
-                  : undefined,
+              period: periodOfRange(r),
             });
           }}
         />

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { QueryError } from '~/components/query-state';
 import { AUDIT_ACTION_LABELS } from '~/lib/audit-labels';
+import { periodOfRange } from '~/lib/date-range';
 import type { AuditFilter } from '~/lib/schemas/admin';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 
@@ -39,12 +40,10 @@ export function AuditView() {
           onSearch={(v) => set({ search: v.trim() || undefined })}
         />
         <DatePicker.RangePicker
-          onChange={(r) =>
-            set({
-              from: r?.[0]?.startOf('day').toDate(),
-              to: r?.[1]?.add(1, 'day').startOf('day').toDate(),
-            })
-          }
+          onChange={(r) => {
+            const period = periodOfRange(r);
+            set({ from: period?.from, to: period?.to });
+          }}
         />
       </Space>
       {q.isError ? (
