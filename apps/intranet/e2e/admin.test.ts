@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, cookieHeader, launchBrowser, newContext, screenshot, signIn } from './browser';
+import {
+  baseURL,
+  cookieHeader,
+  launchBrowser,
+  newContext,
+  pickOption,
+  screenshot,
+  signIn,
+} from './browser';
 import { ADMIN, SOME_DEPARTMENT, STAFF } from './people';
 
 let browser: Browser;
@@ -38,11 +46,7 @@ describe('组织机构与用户', () => {
     await dialog.waitFor({ state: 'visible' });
     await dialog.locator('#new-username').fill(NEW_USER.username);
     await dialog.locator('#new-name').fill(NEW_USER.name);
-    await dialog.locator('#new-department').click();
-    await page
-      .locator('.ant-select-item-option', { hasText: SOME_DEPARTMENT.name })
-      .first()
-      .click();
+    await pickOption(dialog.locator('#new-department'), SOME_DEPARTMENT.name);
     await dialog.locator('#new-password').fill(NEW_USER.password);
     await screenshot(page, 'admin-create-user');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
