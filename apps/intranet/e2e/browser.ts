@@ -11,7 +11,9 @@ import {
 import { inject } from 'vitest';
 
 /** Where screenshots go (gitignored). */
-export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+export const ARTIFACTS = fileURLToPath(
+  new URL(`./${process.env.GONGWEN_E2E_ARTIFACTS || 'artifacts'}/`, import.meta.url),
+);
 
 /** The running intranet's base URL (from the global setup). */
 export const baseURL = (): string => process.env.GONGWEN_E2E_BASE_URL || inject('baseURL');

@@ -17,9 +17,12 @@ declare module 'vitest' {
 }
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-/** The e2e build's own output folder (next.config.ts reads GONGWEN_NEXT_DIST_DIR). */
-const DIST_DIR = '.next-e2e';
-const artifacts = join(appDir, 'e2e', 'artifacts');
+/**
+ * The e2e build's own output folder (next.config.ts reads GONGWEN_NEXT_DIST_DIR);
+ * GONGWEN_E2E_DIST_DIR names another, so that two e2e runs in one checkout never share a build.
+ */
+const DIST_DIR = process.env.GONGWEN_E2E_DIST_DIR || '.next-e2e';
+const artifacts = join(appDir, 'e2e', process.env.GONGWEN_E2E_ARTIFACTS || 'artifacts');
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve('next/dist/bin/next', { paths: [appDir] });
 const tsxBin = require.resolve('tsx/cli', { paths: [appDir] });
