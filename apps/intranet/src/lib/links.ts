@@ -1,6 +1,18 @@
-/** Where a case opens: each workflow's pages live under `/<workflow>/<caseId>`. */
+/** The folder of each workflow's pages (`src/app/(app)/<folder>/[caseId]`). */
+export const CASE_PAGE_FOLDERS: Readonly<Record<string, string>> = {
+  incoming: 'incoming',
+  outgoing: 'outgoing',
+  meeting: 'meetings',
+  report: 'reports',
+};
+
+/**
+ * Where a case opens: `/<folder>/<caseId>`, the folder being the workflow's (会议 under
+ * `/meetings/`, 报告审批 under `/reports/`). Every list that links to a case builds the link here.
+ */
 export function caseHref(workflow: string, caseId: string): string {
-  return `/${encodeURIComponent(workflow)}/${encodeURIComponent(caseId)}`;
+  const folder = CASE_PAGE_FOLDERS[workflow] ?? workflow;
+  return `/${encodeURIComponent(folder)}/${encodeURIComponent(caseId)}`;
 }
 
 /** Chinese names of task kinds. */
