@@ -46,7 +46,7 @@ export function InboxView() {
       render: (_, l) => (
         <Space direction="vertical" size={0}>
           <Space wrap>
-            {l.task.kind === 'remind' && <Tag color="red">催办</Tag>}
+            {l.reminded && <Tag color="red">催办</Tag>}
             {l.overdue && <Tag color="error">已超期</Tag>}
             <CaseTags fields={l.caseFields} />
             <Link href={caseHref(l.task.workflow, l.task.caseId)}>{l.caseTitle}</Link>

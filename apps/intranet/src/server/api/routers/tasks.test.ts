@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/server/app';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
@@ -129,5 +131,72 @@ describe('tasks.inbox', () => {
       (await callerFor(app, 'zhou').tasks.done({ urgency: '特急' })).items.map((l) => l.title),
     ).toEqual(['关于预算调整的紧急通知']);
     expect((await callerFor(app, 'wang').tasks.done({})).total).toBe(0);
+  });
+});
+
+describe('tasks.inbox with a 催办', () => {
+  it('shows a reminded case once, marked 催办, and counts it once', async () => {
+    const zhou = callerFor(app, 'zhou');
+    const { caseId } = await app.engine.start({
+      workflow: 'incoming',
+      actorId: 'zhou',
+      commandId: randomUUID(),
+      input: registration({ title: '关于冬春火灾防控工作的通知' }),
+    });
+    await zhou.incoming.send({
+      caseId,
+      commandId: randomUUID(),
+      action: {
+        type: 'PROPOSE',
+        payload: {
+          opinion: '拟请张县长阅示，县财政局办理。',
+          mainDepartment: 'finance',
+          leaders: ['zhang'],
+          leaderMode: 'sequence',
+          assistDepartments: [],
+          circulateDepartments: [],
+          supervise: true,
+        },
+      },
+    });
+    await callerFor(app, 'li').incoming.send({
+      caseId,
+      commandId: randomUUID(),
+      action: { type: 'REVIEW', payload: { decision: 'accept' } },
+    });
+    const zhang = callerFor(app, 'zhang').tasks;
+    const before = await zhang.inbox({});
+    const mine = (l: { task: { caseId: string } }) => l.task.caseId === caseId;
+    expect(before.items.filter(mine)).toMatchObject([
+      { task: { kind: 'act', label: '批示' }, reminded: false },
+    ]);
+    const countsBefore = await zhang.counts();
+
+    await zhou.incoming.remind({ caseId, commandId: randomUUID(), note: '请尽快批示' });
+    // The engine holds two open tasks for 张县长 now: 批示 and its 催办 twin.
+    const open = await sql<{ kind: string; label: string }>`SELECT kind, label FROM tasks
+      WHERE case_id = ${caseId} AND done_at IS NULL AND 'zhang' = ANY(candidates) ORDER BY kind`.execute(
+      db(app),
+    );
+    expect(open.rows).toEqual([
+      { kind: 'act', label: '批示' },
+      { kind: 'remind', label: '催办：批示' },
+    ]);
+    // The 待办 list shows the case once, on the 批示 line, with the 催办 mark.
+    const after = await zhang.inbox({});
+    expect(after.total).toBe(before.total);
+    expect(after.items.filter(mine)).toMatchObject([
+      { task: { kind: 'act', label: '批示' }, reminded: true },
+    ]);
+    expect(await zhang.counts()).toMatchObject({
+      total: countsBefore.total,
+      remind: countsBefore.remind + 1,
+    });
+    // 事项类型 催办 lists it (once), 办理 too; 传阅 does not.
+    expect((await zhang.inbox({ kind: 'remind' })).items.filter(mine)).toMatchObject([
+      { task: { kind: 'act' }, reminded: true },
+    ]);
+    expect((await zhang.inbox({ kind: 'act' })).items.filter(mine)).toHaveLength(1);
+    expect((await zhang.inbox({ kind: 'read' })).items.filter(mine)).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { TaskRecord } from '@gongwen/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZInboxFilter } from '~/lib/schemas/tasks';
 import type { SessionUser } from '~/server/api/context';
@@ -19,6 +19,8 @@ export interface InboxLine {
   principalId: string;
   principalName: string | null;
   overdue: boolean;
+  /** 催办: the task is a reminder, or a reminder of it is open (and shown as this one line). */
+  reminded: boolean;
 }
 
 /** The principals whose tasks a user sees: themself and whom they deputise for now. */
@@ -35,6 +37,26 @@ export async function principalsOf(
   ];
 }
 
+/** A 催办 twin's key (`remind:<n>:<key>`) reduced to the key of the task it reminds of. */
+const baseKeyOf = (key: RawBuilder<unknown>) => sql`regexp_replace(${key}, '^remind:[0-9]+:', '')`;
+
+/**
+ * A 催办 task (candidate row `tc`) whose reminded task is open for the same principal: the
+ * reminder is then no line of its own but the 催办 mark on that task's line.
+ */
+const twinOfOpenTask = sql`(tc.kind = 'remind' AND EXISTS (SELECT 1 FROM tasks rt
+    JOIN tasks at ON at.case_id = rt.case_id AND at.done_at IS NULL AND at.kind <> 'remind'
+      AND at.key = ${baseKeyOf(sql`rt.key`)}
+    JOIN task_candidates atc ON atc.task_id = at.id AND atc.principal_id = tc.principal_id
+    WHERE rt.id = tc.task_id))`;
+
+/** A task (candidate row `tc`) with an open 催办 twin for the same principal. */
+const hasOpenReminder = sql`(tc.kind <> 'remind' AND EXISTS (SELECT 1 FROM tasks at
+    JOIN tasks rt ON rt.case_id = at.case_id AND rt.done_at IS NULL AND rt.kind = 'remind'
+      AND ${baseKeyOf(sql`rt.key`)} = at.key
+    JOIN task_candidates rtc ON rtc.task_id = rt.id AND rtc.principal_id = tc.principal_id
+    WHERE at.id = tc.task_id))`;
+
 function principalFilter(principals: Array<{ id: string; workflows: string[] | null }>) {
   return sql.join(
     principals.map((p) =>
@@ -49,7 +71,9 @@ function principalFilter(principals: Array<{ id: string; workflows: string[] | n
 /**
  * The 待办 list: open tasks of the user and of those they deputise for, filtered on the task
  * (workflow, kind, arrival period, overdue) and on the case's header fields (紧急程度, 密级,
- * title or 文号), one indexed query on `task_candidates` joined to `cases`.
+ * title or 文号), one indexed query on `task_candidates` joined to `cases`. A 催办 twin of an
+ * open task is no line of its own: that task's line carries the 催办 mark (`reminded`), so a
+ * reminded case shows once.
  */
 export async function listInbox(
   app: AppServices,
@@ -60,7 +84,10 @@ export async function listInbox(
   const principals = await principalsOf(app, user);
   const filters = [sql`tc.unit_id = ${user.unitId}`, sql`(${principalFilter(principals)})`];
   if (f.workflow) filters.push(sql`tc.workflow = ${f.workflow}`);
-  if (f.kind) filters.push(sql`tc.kind = ${f.kind}`);
+  filters.push(sql`NOT ${twinOfOpenTask}`);
+  // 催办 lists the reminded tasks: reminders of their own and tasks carrying the 催办 mark.
+  if (f.kind === 'remind') filters.push(sql`(tc.kind = 'remind' OR ${hasOpenReminder})`);
+  else if (f.kind) filters.push(sql`tc.kind = ${f.kind}`);
   if (f.overdue === true) filters.push(sql`tc.due_at < ${now}`);
   if (f.overdue === false) filters.push(sql`(tc.due_at IS NULL OR tc.due_at >= ${now})`);
   if (f.period?.from) filters.push(sql`tc.created_at >= ${f.period.from}`);
@@ -111,9 +138,14 @@ export async function listInbox(
       case_fields: unknown;
       principal_id: string;
       principal_name: string | null;
+      reminded: boolean;
     }>`SELECT t.id, t.case_id, t.workflow, t.key, t.kind, t.label, t.created_at, t.due_at, t.opened_at,
         c.title AS case_title, c.state AS case_state, c.fields AS case_fields,
-        m.principal_id, u.name AS principal_name
+        m.principal_id, u.name AS principal_name,
+        (t.kind = 'remind' OR EXISTS (SELECT 1 FROM tasks rt
+          JOIN task_candidates rtc ON rtc.task_id = rt.id AND rtc.principal_id = m.principal_id
+          WHERE rt.case_id = t.case_id AND rt.done_at IS NULL AND rt.kind = 'remind'
+            AND ${baseKeyOf(sql`rt.key`)} = t.key)) AS reminded
       FROM (${matches}) m JOIN tasks t ON t.id = m.task_id JOIN cases c ON c.id = t.case_id
       LEFT JOIN users u ON u.id = m.principal_id
       ORDER BY ${order} LIMIT ${f.pageSize} OFFSET ${offset}`.execute(kdb),
@@ -143,6 +175,7 @@ export async function listInbox(
         principalId: r.principal_id,
         principalName: r.principal_id === user.id ? null : r.principal_name,
         overdue: dueAt !== null && dueAt < now,
+        reminded: Boolean(r.reminded),
       };
     }),
   };
@@ -163,12 +196,14 @@ export async function inboxCounts(
   const soon = new Date(now.getTime() + 24 * 60 * 60 * 1000);
   const principals = await principalsOf(app, user);
   const candidates = sql`FROM task_candidates tc
-    WHERE tc.unit_id = ${user.unitId} AND (${principalFilter(principals)})`;
+    WHERE tc.unit_id = ${user.unitId} AND (${principalFilter(principals)}) AND NOT ${twinOfOpenTask}`;
   // A task has one candidate row per principal: only delegation can count a task twice.
   const matches =
     principals.length === 1
-      ? sql`SELECT tc.task_id, tc.workflow, tc.kind, tc.due_at ${candidates}`
-      : sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.workflow, tc.kind, tc.due_at ${candidates}
+      ? sql`SELECT tc.task_id, tc.workflow, (tc.kind = 'remind' OR ${hasOpenReminder}) AS reminded,
+      tc.due_at ${candidates}`
+      : sql`SELECT DISTINCT ON (tc.task_id) tc.task_id, tc.workflow,
+      (tc.kind = 'remind' OR ${hasOpenReminder}) AS reminded, tc.due_at ${candidates}
     ORDER BY tc.task_id`;
   const { rows } = await sql<{
     workflow: string;
@@ -178,7 +213,7 @@ export async function inboxCounts(
     due_soon: number;
   }>`SELECT m.workflow, count(*)::int AS n,
       count(*) FILTER (WHERE m.due_at < ${now})::int AS overdue,
-      count(*) FILTER (WHERE m.kind = 'remind')::int AS remind,
+      count(*) FILTER (WHERE m.reminded)::int AS remind,
       count(*) FILTER (WHERE m.due_at >= ${now} AND m.due_at < ${soon})::int AS due_soon
     FROM (${matches}) m GROUP BY m.workflow`.execute(db(app));
   const out = {
