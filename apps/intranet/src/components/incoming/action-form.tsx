@@ -19,8 +19,10 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Control, type FieldValues, useForm, useWatch } from 'react-hook-form';
+import { isDestructiveAction } from '~/components/action-order';
 import { applyServerErrors, FormField } from '~/components/form-field';
 import { HandwritingPad } from '~/components/handwriting/handwriting-pad';
+import { useConfirmAction } from '~/components/use-confirm-action';
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import { INCOMING_EVENT_SCHEMAS, type IncomingEventType } from '~/lib/schemas/incoming';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
@@ -61,6 +63,7 @@ function ProposalFields({
           <Select
             {...f}
             mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
             options={org.leaderOptions}
             placeholder="选择批示领导"
             aria-label="批示领导"
@@ -89,6 +92,7 @@ function ProposalFields({
           <Select
             {...f}
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             options={org.handlingDepartmentOptions}
             placeholder="选择主办部门"
             aria-label="主办部门"
@@ -104,6 +108,7 @@ function ProposalFields({
           <Select
             {...f}
             mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
             options={org.handlingDepartmentOptions}
             aria-label="协办部门"
           />
@@ -118,6 +123,7 @@ function ProposalFields({
           <Select
             {...f}
             mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
             options={org.circulateDepartmentOptions}
             aria-label="传阅部门"
           />
@@ -250,6 +256,7 @@ export function ActionForm(props: {
   const { caseView, action } = props;
   const org = useUnitOrg();
   const { send, pending } = useSend(caseView, action, props.onDone);
+  const confirmAction = useConfirmAction();
   const [handwriting, setHandwriting] = useState<Handwriting | null>(null);
   const schema = INCOMING_EVENT_SCHEMAS[action.type as IncomingEventType];
   const form = useForm<FieldValues>({
@@ -280,8 +287,12 @@ export function ActionForm(props: {
         : action.type === 'REVIEW'
           ? compact({ decision: values.decision, opinion: values.opinion })
           : compact(values);
+    // 退回 / 撤回 are confirmed first; a cancelled confirmation keeps what was entered
+    if (!(await confirmAction(action.type, action.title))) return;
     try {
       await send(payload, action.handwriting ? handwriting : null);
+      form.reset(defaultsFor(action));
+      setHandwriting(null);
     } catch (e) {
       const fields = Object.keys(values).flatMap((k) => [k, `action.payload.${k}`]);
       applyServerErrors(e, form.setError, fields);
@@ -297,6 +308,7 @@ export function ActionForm(props: {
       render={(f) => (
         <Select
           {...f}
+          showSearch={{ optionFilterProp: 'label' }}
           options={action.departments.map((d) => ({ value: d.id, label: d.name }))}
           disabled={action.departments.length === 1}
           aria-label="部门"
@@ -357,7 +369,13 @@ export function ActionForm(props: {
             name="addAssistDepartments"
             label="增加协办部门"
             render={(f) => (
-              <Select {...f} mode="multiple" options={org.handlingDepartmentOptions} />
+              <Select
+                {...f}
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={org.handlingDepartmentOptions}
+                aria-label="增加协办部门"
+              />
             )}
           />
           <FormField
@@ -365,7 +383,13 @@ export function ActionForm(props: {
             name="addCirculateDepartments"
             label="增加传阅部门"
             render={(f) => (
-              <Select {...f} mode="multiple" options={org.circulateDepartmentOptions} />
+              <Select
+                {...f}
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={org.circulateDepartmentOptions}
+                aria-label="增加传阅部门"
+              />
             )}
           />
         </>
@@ -446,6 +470,7 @@ export function ActionForm(props: {
               <Select
                 {...f}
                 mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={departmentId ? org.readerOptions(departmentId) : []}
                 aria-label="阅读人"
               />
@@ -460,6 +485,7 @@ export function ActionForm(props: {
               <Select
                 {...f}
                 mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={departmentId ? org.childDepartmentOptions(departmentId) : []}
                 aria-label="转下级部门传阅"
               />
@@ -526,7 +552,7 @@ export function ActionForm(props: {
       )}
       <Button
         type="primary"
-        danger={['RETURN', 'SEND_BACK', 'WITHDRAW'].includes(action.type)}
+        danger={isDestructiveAction(action.type)}
         loading={pending}
         onClick={() => void submit()}
         data-testid={`action-submit-${action.type}`}

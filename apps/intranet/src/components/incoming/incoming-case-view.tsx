@@ -29,6 +29,7 @@ import {
 import dayjs from 'dayjs';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { orderActions } from '~/components/action-order';
 import { CaseTags } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
 import { useTRPC } from '~/trpc/react';
@@ -110,6 +111,8 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
   const c = q.data;
   const r = c.registration;
   const actionKey = (a: (typeof c.actions)[number]) => `${a.type}:${a.onBehalfOf ?? ''}`;
+  // the step's own action first (and open), 退回 / 撤回 last
+  const actions = orderActions(c.actions);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="incoming-case">
@@ -264,14 +267,18 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
             </Card>
 
             <Card title="办理" size="small" data-testid="actions-card">
-              {c.actions.length === 0 ? (
+              {actions.length === 0 ? (
                 <Empty description="您当前没有需要办理的事项" />
               ) : (
                 <Collapse
                   accordion
-                  activeKey={activeAction ?? actionKey(c.actions[0]!)}
+                  activeKey={
+                    activeAction && actions.some((a) => actionKey(a) === activeAction)
+                      ? activeAction
+                      : actionKey(actions[0]!)
+                  }
                   onChange={(k) => setActiveAction(Array.isArray(k) ? k[0] : k)}
-                  items={c.actions.map((a) => ({
+                  items={actions.map((a) => ({
                     key: actionKey(a),
                     label: (
                       <span data-testid={`action-${a.type}`}>
@@ -281,7 +288,9 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
                     ),
                     children: (
                       <ActionForm
-                        key={`${actionKey(a)}:${c.rev}`}
+                        // not keyed by the case version: what was entered in one panel stays
+                        // when another action (撤回 …) changes the case
+                        key={actionKey(a)}
                         caseView={c}
                         action={a}
                         onDone={() => setActiveAction(undefined)}

@@ -26,6 +26,7 @@ import {
 import { useState } from 'react';
 import { type AttachmentRef, AttachmentUpload } from '~/components/incoming/attachment-upload';
 import { BodyEditor } from '~/components/outgoing/body-editor';
+import { useConfirmAction } from '~/components/use-confirm-action';
 import type { MeetingEventType } from '~/lib/schemas/meeting';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 import { usePeople } from './use-people';
@@ -131,6 +132,7 @@ export function MeetingActionModal({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const confirmAction = useConfirmAction();
   const people = usePeople();
   const [commandId, setCommandId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
@@ -199,8 +201,10 @@ export function MeetingActionModal({
   const topicPayload = (ts: TopicDraft[]) =>
     ts.map((t) => ({ title: t.title, summary: t.summary, materials: t.materials }));
 
-  const submit = () => {
+  const submit = async () => {
     setError(null);
+    // 退回, 不同意, 取消会议 are confirmed first; cancelling keeps what was entered
+    if (!(await confirmAction(request.type, request.title))) return;
     const caseId = meeting.id;
     const go = (action: Parameters<typeof send.mutate>[0]['action']) =>
       send.mutate({ caseId, commandId, action });
@@ -308,7 +312,7 @@ export function MeetingActionModal({
       okText="确定"
       cancelText="取消"
       confirmLoading={send.isPending || book.isPending}
-      onOk={submit}
+      onOk={() => void submit()}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'action-ok' } as never}
     >
@@ -340,6 +344,7 @@ export function MeetingActionModal({
               <Select
                 value={topicDepartment}
                 onChange={setTopicDepartment}
+                showSearch={{ optionFilterProp: 'label' }}
                 options={topicDepartments.map((d) => ({ value: d, label: people.deptName(d) }))}
               />
             </Form.Item>
@@ -489,6 +494,7 @@ export function MeetingActionModal({
                   style={{ width: 180 }}
                   placeholder="责任部门"
                   aria-label={`决议${i + 1}责任部门`}
+                  showSearch={{ optionFilterProp: 'label' }}
                   value={r.ownerDepartmentId || undefined}
                   onChange={(v) =>
                     setResolutions(

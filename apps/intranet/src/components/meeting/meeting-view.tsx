@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { orderActions } from '~/components/action-order';
 import { BodyView } from '~/components/outgoing/body-view';
 import { QueryError } from '~/components/query-state';
 import { MEETING_EVENT_LABELS, type MeetingEventType } from '~/lib/schemas/meeting';
@@ -115,7 +116,10 @@ export function MeetingView({ caseId, me }: { caseId: string; me: string }) {
                 签到
               </Button>
             )}
-            {HEADER_EVENTS.filter((t) => can.has(t)).map((t) => (
+            {orderActions(
+              HEADER_EVENTS.filter((t) => can.has(t)),
+              (t) => t,
+            ).map((t) => (
               <Button
                 key={t}
                 data-testid={`action-${t}`}

@@ -20,12 +20,14 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { isDestructiveAction, orderActions } from '~/components/action-order';
 import { type AttachmentRef, AttachmentUpload } from '~/components/incoming/attachment-upload';
 import { fmt } from '~/components/meeting/labels';
 import { usePeople } from '~/components/meeting/use-people';
 import { BodyEditor } from '~/components/outgoing/body-editor';
 import { BodyView } from '~/components/outgoing/body-view';
 import { QueryError } from '~/components/query-state';
+import { useConfirmAction } from '~/components/use-confirm-action';
 import {
   APPROVER_STATE_LABELS,
   REPORT_EVENT_LABELS,
@@ -36,15 +38,14 @@ import { APPROVER_STATE_COLORS, modeText, REPORT_STATE_COLORS } from './labels';
 
 type Report = RouterOutputs['report']['get'];
 
-const BUTTONS: Array<{ type: ReportEventType; text: string; primary?: boolean; danger?: boolean }> =
-  [
-    { type: 'SUBMIT', text: '送审', primary: true },
-    { type: 'APPROVE', text: '同意', primary: true },
-    { type: 'RETURN', text: '退回修改' },
-    { type: 'REJECT', text: '不同意', danger: true },
-    { type: 'RESUBMIT', text: '修改后重新送审', primary: true },
-    { type: 'WITHDRAW', text: '撤回', danger: true },
-  ];
+const BUTTONS: Array<{ type: ReportEventType; text: string; primary?: boolean }> = [
+  { type: 'SUBMIT', text: '送审', primary: true },
+  { type: 'APPROVE', text: '同意', primary: true },
+  { type: 'RETURN', text: '退回修改' },
+  { type: 'REJECT', text: '不同意' },
+  { type: 'RESUBMIT', text: '修改后重新送审', primary: true },
+  { type: 'WITHDRAW', text: '撤回' },
+];
 
 /** How long ago, in words: 3分钟, 2小时5分钟, 1天3小时. */
 function elapsed(since: string | null): string {
@@ -68,6 +69,7 @@ function ActionModal({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const confirmAction = useConfirmAction();
   const [commandId, setCommandId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState(type === 'APPROVE' ? '同意' : '');
@@ -89,8 +91,10 @@ function ActionModal({
       },
     }),
   );
-  const go = () => {
+  const go = async () => {
     setError(null);
+    // 退回修改, 不同意, 撤回 are confirmed first; cancelling keeps what was entered
+    if (!(await confirmAction(type, label))) return;
     const caseId = report.id;
     switch (type) {
       case 'SUBMIT':
@@ -132,7 +136,7 @@ function ActionModal({
       width={type === 'RESUBMIT' ? 900 : 520}
       okText="确定"
       cancelText="取消"
-      onOk={go}
+      onOk={() => void go()}
       onCancel={onClose}
       confirmLoading={send.isPending}
       okButtonProps={{ 'data-testid': 'report-action-ok' } as never}
@@ -227,11 +231,11 @@ export function ReportView({ caseId }: { caseId: string }) {
         }
         extra={
           <Space>
-            {BUTTONS.filter((b) => can.has(b.type)).map((b) => (
+            {orderActions(BUTTONS.filter((b) => can.has(b.type))).map((b) => (
               <Button
                 key={b.type}
                 type={b.primary ? 'primary' : 'default'}
-                danger={b.danger}
+                danger={isDestructiveAction(b.type)}
                 data-testid={`report-action-${b.type}`}
                 onClick={() => setAction(b.type)}
               >

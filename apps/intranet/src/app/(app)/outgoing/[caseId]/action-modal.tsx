@@ -21,10 +21,12 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { type Control, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { isDestructiveAction } from '~/components/action-order';
 import { FormField } from '~/components/form-field';
 import { HandwritingPad } from '~/components/handwriting/handwriting-pad';
 import { BodyEditor } from '~/components/outgoing/body-editor';
 import { OutgoingHeaderFields } from '~/components/outgoing/header-fields';
+import { useConfirmAction } from '~/components/use-confirm-action';
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import { OUTGOING_EVENT_SCHEMAS, type OutgoingEventType } from '~/lib/schemas/outgoing';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
@@ -202,6 +204,7 @@ export function ActionModal(props: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const confirmAction = useConfirmAction();
   const [commandId] = useState(() => crypto.randomUUID());
   const [handwriting, setHandwriting] = useState<Handwriting | null>(null);
   const [editBody, setEditBody] = useState(action.type === 'EDIT');
@@ -244,6 +247,7 @@ export function ActionModal(props: {
           <Select
             {...f}
             id="action-department"
+            showSearch={{ optionFilterProp: 'label' }}
             options={action.departments.map((d) => ({ value: d.id, label: d.name }))}
           />
         )}
@@ -276,12 +280,14 @@ export function ActionModal(props: {
       open
       title={action.onBehalfOfName ? `${action.title}（代${action.onBehalfOfName}）` : action.title}
       okText={OK_TEXT[t] ?? '提交'}
-      okButtonProps={{ danger: t === 'REJECT' || t === 'CANCEL' || t === 'VOID_DOC_NUMBER' }}
+      okButtonProps={{ danger: isDestructiveAction(t) }}
       cancelText="取消"
       width={BODY_EDIT_EVENTS.includes(t) || t === 'EDIT' || t === 'FINALIZE' ? 960 : 640}
       confirmLoading={send.isPending}
       onCancel={props.onClose}
-      onOk={form.handleSubmit((payload) =>
+      onOk={form.handleSubmit(async (payload) => {
+        // 退回, 不予签发, 作废, 撤回 are confirmed first; cancelling keeps the form as it is
+        if (!(await confirmAction(t, action.title))) return;
         send.mutate({
           caseId: c.id,
           commandId,
@@ -289,8 +295,8 @@ export function ActionModal(props: {
           ...(action.onBehalfOf && { onBehalfOf: action.onBehalfOf }),
           ...(handwriting && { handwriting }),
           action: { type: t, payload } as never,
-        }),
-      )}
+        });
+      })}
       destroyOnHidden
     >
       <Form layout="vertical" component="div" data-testid={`action-form-${t}`}>
@@ -344,6 +350,7 @@ export function ActionModal(props: {
                 <Select
                   {...f}
                   id="action-signer"
+                  showSearch={{ optionFilterProp: 'label' }}
                   placeholder="选择签发领导"
                   options={leaders.map((u) => ({ value: u.id, label: u.name }))}
                 />
