@@ -595,6 +595,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
         at: now.toISOString(),
         caseId,
       };
+      if (def.startCheck) await def.startCheck({ payload: input, facts, meta, directory });
       try {
         return await store.transaction(async (tx) => {
           // A number is taken inside the transaction, so a refused start gives it back.

@@ -92,6 +92,17 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   startSchema: z.ZodType;
   /** Who may start a case (default: any active user of the unit). */
   starters?: AssigneeRule;
+  /**
+   * Checks of the start payload that need the organisation (e.g. that the starter may act for
+   * the department named in it), run after `startSchema` and before anything is written; throw
+   * ValidationFailed or NotPermitted to refuse.
+   */
+  startCheck?: (args: {
+    payload: Record<string, unknown>;
+    facts: CaseFacts;
+    meta: EventMeta;
+    directory: Directory;
+  }) => Promise<void>;
   /** Events users may send. Timer events (`after`, delayed `raise`) need no entry. */
   events: Record<string, EventSpec>;
   /** The tasks the given snapshot asks for. Pure. */

@@ -39,7 +39,11 @@ import {
   type OutgoingContext,
   withdrawers,
 } from './machine.ts';
-import { outgoingEventCheck } from './org-checks.ts';
+import {
+  type DepartmentIssuerCodes,
+  outgoingEventCheck,
+  outgoingStartCheck,
+} from './org-checks.ts';
 import {
   OUTGOING_ROLES,
   OUTGOING_SECRETARIAT_RULE,
@@ -61,10 +65,11 @@ export interface OutgoingWorkflowOptions {
   receiptReminderWorkingDays?: number;
   /** Working days between later 回执 reminders (1). */
   receiptRemindIntervalWorkingDays?: number;
-}
-
-function checked<S extends z.ZodType>(type: string, title: string, schema: S): EventSpec<S> {
-  return { title, schema, check: outgoingEventCheck(type, title) };
+  /**
+   * 机关代字 reserved for a department and those below it (e.g. `{ office: ['示政办发'] }`);
+   * every other 机关代字 must be the unit's own or formed from its stem (`isUnitIssuerCode`).
+   */
+  departmentIssuerCodes?: DepartmentIssuerCodes;
 }
 
 function ctxOf(context: unknown): OutgoingContext {
@@ -101,6 +106,12 @@ export function createOutgoingWorkflow(options: OutgoingWorkflowOptions = {}) {
       receiptRemindIntervalWorkingDays: options.receiptRemindIntervalWorkingDays,
     }),
   });
+  const codes = options.departmentIssuerCodes;
+  const checked = <S extends z.ZodType>(type: string, title: string, schema: S): EventSpec<S> => ({
+    title,
+    schema,
+    check: outgoingEventCheck(type, title, codes),
+  });
   const scopeOf = (context: unknown, at: Date) =>
     docNumberScope(ctxOf(context).header.issuerCode, calendar.dateOf(at).slice(0, 4));
   return defineWorkflow({
@@ -109,6 +120,7 @@ export function createOutgoingWorkflow(options: OutgoingWorkflowOptions = {}) {
     title: '发文办理',
     machine,
     startSchema: ZCreateOutgoingDraft,
+    startCheck: outgoingStartCheck(codes),
     numbering: {
       SIGN: ({ context, at }) => (numberAt === 'sign' ? scopeOf(context, at) : null),
       FINALIZE: ({ context, at }) => (numberAt === 'finalize' ? scopeOf(context, at) : null),

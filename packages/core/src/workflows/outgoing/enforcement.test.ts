@@ -51,8 +51,8 @@ describe('发文: who may act (through engine.send, nothing written on refusal)'
       caseId,
       'xu',
       { type: 'EDIT', body: body('x'), header: { draftingDepartment: 'finance' } },
-      'VALIDATION_FAILED',
-      '拟稿人须为县财政局或其下属科室人员',
+      'NOT_PERMITTED',
+      '徐秘书长无权以县财政局名义拟稿，只能以本部门（县政府办公室）名义拟稿',
     );
     await refused(
       h,

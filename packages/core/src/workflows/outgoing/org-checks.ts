@@ -1,9 +1,15 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { Department } from '../../directory/model.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
-import type { CaseFacts, EventMeta, EventSpec } from '../../workflow/definition.ts';
+import type {
+  CaseFacts,
+  EventMeta,
+  EventSpec,
+  WorkflowDefinition,
+} from '../../workflow/definition.ts';
 import type { Recipient } from './fields.ts';
 import { currentDocNumber, type OutgoingContext } from './machine.ts';
+import { OUTGOING_ROLES } from './steps.ts';
 import { baseTaskKey, isCountersignTaskKey } from './task-keys.ts';
 
 /** One problem found by `checkOutgoingEvent`. */
@@ -36,9 +42,101 @@ function recipients(v: unknown): Recipient[] {
   return Array.isArray(v) ? (v as Recipient[]) : [];
 }
 
+/** Roles that may draft in the name of any department of their unit (办公室主任, 文秘). */
+export const OUTGOING_DRAFT_FOR_ANY_ROLES: readonly string[] = [
+  OUTGOING_ROLES.officeDirector,
+  OUTGOING_ROLES.secretary,
+];
+
+/** 机关代字 reserved for a department (and those below it), by department id: `{ office: ['示政办发'] }`. */
+export type DepartmentIssuerCodes = Readonly<Record<string, readonly string[]>>;
+
+/** True when `code` is the unit's own 机关代字 or one formed from its stem (示政发 → 示政, 示政函, 示政办发 …). */
+export function isUnitIssuerCode(unitCode: string | null, code: string): boolean {
+  if (!unitCode) return false;
+  if (code === unitCode) return true;
+  const stem = unitCode.replace(/[发函]$/, '');
+  return stem !== '' && stem !== unitCode && code.startsWith(stem);
+}
+
+/**
+ * The 拟稿单位 and 机关代字 rule of a 发文 header: the 拟稿单位 is a department of the unit; the
+ * drafter may draft in its name — their own department, the departments below one they head, or
+ * any department when they hold a role in OUTGOING_DRAFT_FOR_ANY_ROLES (`actor` problem
+ * otherwise); the 机关代字 belongs to the unit (`isUnitIssuerCode`) or is reserved for the 拟稿单位
+ * or a department above it, and one reserved for another department is refused.
+ */
+export async function checkDraftingHeader(args: {
+  directory: Directory;
+  unitId: string;
+  drafterId: string;
+  draftingDepartment: string;
+  issuerCode: string;
+  departmentIssuerCodes?: DepartmentIssuerCodes | undefined;
+}): Promise<OutgoingOrgProblem[]> {
+  const { directory, unitId, issuerCode } = args;
+  const problems: OutgoingOrgProblem[] = [];
+  const departments = await directory.listDepartments(unitId);
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const dept = byId.get(args.draftingDepartment);
+  if (!dept) {
+    problems.push({
+      kind: 'payload',
+      message: `拟稿单位“${args.draftingDepartment}”不存在或不属于本单位`,
+    });
+    return problems;
+  }
+  const drafter = await directory.getUser(args.drafterId);
+  if (!drafter?.active || drafter.unitId !== unitId) {
+    problems.push({ kind: 'actor', message: '拟稿人须为本单位在职人员' });
+    return problems;
+  }
+  if (!drafter.roles.some((r) => OUTGOING_DRAFT_FOR_ANY_ROLES.includes(r))) {
+    const headed = departments.filter((d) => d.headUserId === drafter.id).map((d) => d.id);
+    const allowed = new Set(headed.flatMap((id) => [...subtree(departments, id)]));
+    if (drafter.departmentId) allowed.add(drafter.departmentId);
+    if (!allowed.has(dept.id)) {
+      const own = drafter.departmentId ? byId.get(drafter.departmentId)?.name : undefined;
+      problems.push({
+        kind: 'actor',
+        message: own
+          ? `${drafter.name}无权以${dept.name}名义拟稿，只能以本部门（${own}）${headed.length > 0 ? '及所辖部门' : ''}名义拟稿`
+          : `${drafter.name}未设所属部门，无权以${dept.name}名义拟稿`,
+      });
+    }
+  }
+  const above = new Set<string>();
+  for (let d: Department | undefined = dept; d && !above.has(d.id); ) {
+    above.add(d.id);
+    d = d.parentId ? byId.get(d.parentId) : undefined;
+  }
+  const owners = Object.entries(args.departmentIssuerCodes ?? {})
+    .filter(([, codes]) => codes.includes(issuerCode))
+    .map(([id]) => id);
+  if (owners.some((id) => above.has(id))) return problems;
+  if (owners.length > 0) {
+    const names = owners.map((id) => byId.get(id)?.name ?? id).join('、');
+    problems.push({
+      kind: 'payload',
+      message: `机关代字“${issuerCode}”为${names}专用，不能用于${dept.name}的发文`,
+    });
+    return problems;
+  }
+  const unit = await directory.getUnit(unitId);
+  if (!isUnitIssuerCode(unit?.issuerCode ?? null, issuerCode)) {
+    problems.push({
+      kind: 'payload',
+      message: unit?.issuerCode
+        ? `机关代字“${issuerCode}”不属于${unit.name}（本单位机关代字为${unit.issuerCode}）`
+        : `本单位未设机关代字，不能使用“${issuerCode}”`,
+    });
+  }
+  return problems;
+}
+
 /**
  * The organisation rules of 发文 that need the directory, which the pure machine cannot read:
- * the 拟稿单位 is a department of the unit holding the drafter; platform recipients are other
+ * the 拟稿单位 and 机关代字 follow `checkDraftingHeader` (at 保存正文 with 稿头, 送核稿 and 核稿); platform recipients are other
  * units on the platform; the 核稿人 and 复核人 are active users of the unit (without a named
  * 核稿人 the drafter needs a direct superior); the 签发人 holds the leader role; 会签 departments
  * exist and have a head; 会签 head steps come from that department's head; 会签人 belong to the
@@ -54,6 +152,8 @@ export async function checkOutgoingEvent(args: {
   event: { type: string; [key: string]: unknown };
   /** Keys of the tasks that admitted the sender (from the engine), for 会签 steps. */
   taskKeys?: readonly string[];
+  /** 机关代字 reserved for departments (the workflow's `departmentIssuerCodes`). */
+  departmentIssuerCodes?: DepartmentIssuerCodes | undefined;
 }): Promise<OutgoingOrgProblem[]> {
   const { directory, event, context: ctx, unitId } = args;
   const principal = args.onBehalfOf ?? args.actorId;
@@ -72,13 +172,16 @@ export async function checkOutgoingEvent(args: {
   const checksHeader = event.type === 'SUBMIT' || event.type === 'CHECK' || headerChange !== null;
   if (checksHeader) {
     if (header.secrecy !== '非密' && !header.secrecyTerm) payload('涉密文件须填写保密期限');
-    const dept = byId.get(header.draftingDepartment);
-    if (!dept) payload(`拟稿单位“${header.draftingDepartment}”不存在`);
-    else {
-      const drafter = await directory.getUser(ctx.drafter);
-      if (!drafter?.departmentId || !subtree(departments, dept.id).has(drafter.departmentId))
-        payload(`拟稿人须为${dept.name}或其下属科室人员`);
-    }
+    const drafting = await checkDraftingHeader({
+      directory,
+      unitId,
+      drafterId: ctx.drafter,
+      draftingDepartment: header.draftingDepartment,
+      issuerCode: header.issuerCode,
+      departmentIssuerCodes: args.departmentIssuerCodes,
+    });
+    // whoever changes the header answers for it; at 送核稿 and 核稿 it is checked as it stands
+    for (const p of drafting) problems.push(headerChange ? p : { ...p, kind: 'payload' });
     for (const r of [...recipients(header.mainRecipients), ...recipients(header.ccRecipients)]) {
       if (!('unitId' in r)) continue;
       const unit = await directory.getUnit(r.unitId);
@@ -158,14 +261,39 @@ export async function checkOutgoingEvent(args: {
 export async function assertOutgoingEvent(
   args: Parameters<typeof checkOutgoingEvent>[0],
 ): Promise<void> {
-  const problems = await checkOutgoingEvent(args);
+  throwOutgoingProblems(await checkOutgoingEvent(args), args.event.type);
+}
+
+/** Throws NotPermitted for an `actor` problem, else ValidationFailed listing every problem. */
+function throwOutgoingProblems(problems: OutgoingOrgProblem[], event: string): void {
   const actor = problems.find((p) => p.kind === 'actor');
-  if (actor) throw new NotPermitted(actor.message, { event: args.event.type });
+  if (actor) throw new NotPermitted(actor.message, { event });
   if (problems.length > 0) {
     throw new ValidationFailed(problems.map((p) => p.message).join('；'), {
       issues: problems.map((p) => ({ path: [], message: p.message })),
     });
   }
+}
+
+/**
+ * The engine-side `startCheck` of 拟稿: the 拟稿单位 and 机关代字 by `checkDraftingHeader`
+ * (NotPermitted when the drafter may not draft in that department's name, ValidationFailed
+ * otherwise); nothing is written when it throws.
+ */
+export function outgoingStartCheck(
+  departmentIssuerCodes?: DepartmentIssuerCodes,
+): NonNullable<WorkflowDefinition['startCheck']> {
+  return async ({ payload, facts, directory }) => {
+    const problems = await checkDraftingHeader({
+      directory,
+      unitId: facts.unitId,
+      drafterId: facts.startedBy,
+      draftingDepartment: String(payload.draftingDepartment),
+      issuerCode: String(payload.issuerCode),
+      departmentIssuerCodes,
+    });
+    throwOutgoingProblems(problems, 'start');
+  };
 }
 
 const COUNTERSIGN_STEPS = new Set(['ASSIGN_MEMBER', 'COUNTERSIGN']);
@@ -176,7 +304,11 @@ const COUNTERSIGN_STEPS = new Set(['ASSIGN_MEMBER', 'COUNTERSIGN']);
  * department it names (NotPermitted otherwise, also for deputies), then the rules of
  * `checkOutgoingEvent`.
  */
-export function outgoingEventCheck(type: string, title: string): NonNullable<EventSpec['check']> {
+export function outgoingEventCheck(
+  type: string,
+  title: string,
+  departmentIssuerCodes?: DepartmentIssuerCodes,
+): NonNullable<EventSpec['check']> {
   return async (args: {
     payload: Record<string, unknown>;
     context: unknown;
@@ -201,6 +333,7 @@ export function outgoingEventCheck(type: string, title: string): NonNullable<Eve
       context: args.context as OutgoingContext,
       event: { ...payload, type },
       ...(meta.taskKeys !== undefined && { taskKeys: meta.taskKeys }),
+      departmentIssuerCodes,
     });
   };
 }
