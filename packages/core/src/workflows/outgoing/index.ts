@@ -96,7 +96,11 @@ export {
 export { buildOutgoingOfficialDocument, type Letterhead } from './official-document.ts';
 export {
   assertOutgoingEvent,
+  checkDraftingHeader,
   checkOutgoingEvent,
+  type DepartmentIssuerCodes,
+  isUnitIssuerCode,
+  OUTGOING_DRAFT_FOR_ANY_ROLES,
   type OutgoingOrgProblem,
 } from './org-checks.ts';
 export { type SealOutcome, sealOutgoingDocument } from './seal-document.ts';
@@ -115,4 +119,4 @@ export {
   type TextDiff,
   type VersionDiff,
 } from './version-diff.ts';
-export { visibleOutgoingFlow } from './visibility.ts';
+export { type VisibleOutgoingFlow, visibleOutgoingFlow } from './visibility.ts';
