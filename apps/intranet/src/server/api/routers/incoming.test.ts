@@ -423,16 +423,29 @@ describe('incoming router: one 收文 through several people', () => {
       ['领导批示', '陈副县长（代张县长）'],
       ['催办', '周文秘'],
       ['退回理由', '钱股长'],
+      ['分派承办人', '赵局长'],
       ['办理结果', '孙科员'],
       ['办结确认', '赵局长'],
       ['阅文意见', '高管理员'],
     ]);
     expect(sheet.opinions.find((o) => o.step === '领导批示')?.strokes).toEqual(handwriting);
+    // 签收人, 成文日期, 承办人 (the chain through 转办) and the 分派 说明; no 档号 before 归档
+    const field = (s: typeof sheet, label: string) => s.fields.find(([l]) => l === label)?.[1];
+    expect(field(sheet, '签收人')).toMatch(/^周文秘　2026-\d\d-\d\d \d\d:\d\d$/);
+    expect(field(sheet, '成文日期')).toBe('');
+    expect(field(sheet, '承办人')).toBe('县财政局（主办）：钱股长→孙科员');
+    expect(field(sheet, '档号')).toBe('');
+    expect(sheet.opinions.find((o) => o.step === '分派承办人')?.text).toBe(
+      '县财政局承办人：钱股长\n说明：仍请预算股办理',
+    );
     await as('zhou').incoming.send({
       caseId,
       commandId: randomUUID(),
       action: { type: 'ARCHIVE', payload: { archiveCode: 'WS·2026-Y-0001' } },
     });
+    expect(field(await as('zhou').incoming.sheet({ caseId }), '档号')).toBe('WS·2026-Y-0001');
+    // 孙科员 (downward view) sees himself as 承办人 on his 处理笺
+    expect(field(await as('sun').incoming.sheet({ caseId }), '承办人')).toContain('孙科员');
     const archived = await as('zhou').incoming.get({ caseId });
     expect(archived).toMatchObject({ stateLabel: '已归档', actions: [], canRemind: false });
     await expect(
