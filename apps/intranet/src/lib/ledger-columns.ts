@@ -6,14 +6,16 @@ export interface LedgerColumn {
   title: string;
   /** Width in characters (Excel's unit; the table uses it × 14 px, roughly one 汉字). */
   width: number;
+  /** Kept at the left of the page's table while it scrolls, and never hidden (编号, 标题). */
+  pinned?: boolean;
 }
 
 /** 收文台帐: the columns `projectIncomingLedger` projects, plus the header's 文号 and the state. */
 export const INCOMING_LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { key: 'serialNo', title: '收文编号', width: 15 },
+  { key: 'serialNo', title: '收文编号', width: 15, pinned: true },
   { key: 'senderUnit', title: '来文单位', width: 16 },
   { key: 'senderDocNumber', title: '文号', width: 18 },
-  { key: 'title', title: '标题', width: 34 },
+  { key: 'title', title: '标题', width: 34, pinned: true },
   { key: 'signed', title: '签收', width: 18 },
   { key: 'proposal', title: '拟办', width: 30 },
   { key: 'review', title: '审阅', width: 24 },
@@ -29,8 +31,8 @@ export const INCOMING_LEDGER_COLUMNS: readonly LedgerColumn[] = [
 
 /** 发文台帐: the columns `projectOutgoingLedger` projects, plus the header's 文种 and the state. */
 export const OUTGOING_LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { key: 'docNumber', title: '文号', width: 18 },
-  { key: 'title', title: '标题', width: 34 },
+  { key: 'docNumber', title: '文号', width: 18, pinned: true },
+  { key: 'title', title: '标题', width: 34, pinned: true },
   { key: 'docType', title: '文种', width: 8 },
   { key: 'draftingDepartment', title: '拟稿单位', width: 14 },
   { key: 'drafter', title: '拟稿人', width: 10 },
@@ -52,4 +54,20 @@ export const OUTGOING_LEDGER_COLUMNS: readonly LedgerColumn[] = [
 /** The columns of a ledger. */
 export function ledgerColumns(workflow: LedgerWorkflow): readonly LedgerColumn[] {
   return workflow === 'incoming' ? INCOMING_LEDGER_COLUMNS : OUTGOING_LEDGER_COLUMNS;
+}
+
+/**
+ * The columns the page shows: the pinned ones first (they stay at the left while the table
+ * scrolls), then the others the user has not hidden, in the ledger's order. Pinned columns
+ * cannot be hidden; unknown keys in `hidden` are ignored.
+ */
+export function visibleLedgerColumns(
+  workflow: LedgerWorkflow,
+  hidden: readonly string[] = [],
+): LedgerColumn[] {
+  const all = ledgerColumns(workflow);
+  return [
+    ...all.filter((c) => c.pinned),
+    ...all.filter((c) => !c.pinned && !hidden.includes(c.key)),
+  ];
 }
