@@ -50,7 +50,12 @@ export function HomeView() {
       </Row>
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card title="我的待办" variant="borderless" extra={<Link href="/inbox">全部待办</Link>}>
+          <Card
+            title="我的待办"
+            variant="borderless"
+            extra={<Link href="/inbox">全部待办</Link>}
+            data-testid="home-inbox"
+          >
             {pressing.isError ? (
               <QueryError error={pressing.error} onRetry={() => void pressing.refetch()} />
             ) : (
@@ -68,7 +73,12 @@ export function HomeView() {
                           {l.reminded && <Tag color="red">催办</Tag>}
                           {l.overdue && <Tag color="error">已超期</Tag>}
                           <CaseTags fields={l.caseFields} />
-                          <Link href={caseHref(l.task.workflow, l.task.caseId)}>{l.caseTitle}</Link>
+                          <Link
+                            href={caseHref(l.task.workflow, l.task.caseId)}
+                            data-workflow={l.task.workflow}
+                          >
+                            {l.caseTitle}
+                          </Link>
                         </Space>
                       }
                       description={`${workflows.title(l.task.workflow)} · ${l.task.label}${
@@ -82,7 +92,7 @@ export function HomeView() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title="最新消息" variant="borderless">
+          <Card title="最新消息" variant="borderless" data-testid="home-notices">
             {notices.isError ? (
               <QueryError error={notices.error} onRetry={() => void notices.refetch()} />
             ) : (
@@ -95,7 +105,9 @@ export function HomeView() {
                     <List.Item.Meta
                       title={
                         n.caseId && n.workflow ? (
-                          <Link href={caseHref(n.workflow, n.caseId)}>{n.title}</Link>
+                          <Link href={caseHref(n.workflow, n.caseId)} data-workflow={n.workflow}>
+                            {n.title}
+                          </Link>
                         ) : (
                           n.title
                         )

@@ -41,7 +41,11 @@ export function NotificationBell() {
               <List.Item.Meta
                 title={
                   n.caseId && n.workflow ? (
-                    <Link href={caseHref(n.workflow, n.caseId)} onClick={() => setOpen(false)}>
+                    <Link
+                      href={caseHref(n.workflow, n.caseId)}
+                      data-workflow={n.workflow}
+                      onClick={() => setOpen(false)}
+                    >
                       {n.title}
                     </Link>
                   ) : (

@@ -35,7 +35,9 @@ export function DoneView() {
         <Space direction="vertical" size={0}>
           <Space wrap>
             <CaseTags fields={l.fields} />
-            <Link href={caseHref(l.workflow, l.caseId)}>{l.title}</Link>
+            <Link href={caseHref(l.workflow, l.caseId)} data-workflow={l.workflow}>
+              {l.title}
+            </Link>
           </Space>
           {docNumberOf(l.fields) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -80,6 +82,7 @@ export function DoneView() {
         <Select
           allowClear
           placeholder="流程类型"
+          aria-label="流程类型"
           style={{ width: 140 }}
           options={workflows.list.map((w) => ({ value: w.name, label: w.title }))}
           onChange={(v?: string) => set({ workflow: v })}

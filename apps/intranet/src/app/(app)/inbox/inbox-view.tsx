@@ -49,7 +49,9 @@ export function InboxView() {
             {l.reminded && <Tag color="red">催办</Tag>}
             {l.overdue && <Tag color="error">已超期</Tag>}
             <CaseTags fields={l.caseFields} />
-            <Link href={caseHref(l.task.workflow, l.task.caseId)}>{l.caseTitle}</Link>
+            <Link href={caseHref(l.task.workflow, l.task.caseId)} data-workflow={l.task.workflow}>
+              {l.caseTitle}
+            </Link>
           </Space>
           {docNumberOf(l.caseFields) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -119,6 +121,7 @@ export function InboxView() {
         <Select
           allowClear
           placeholder="流程类型"
+          aria-label="流程类型"
           style={{ width: 140 }}
           options={workflows.list.map((w) => ({ value: w.name, label: w.title }))}
           onChange={(v?: string) => set({ workflow: v })}
