@@ -27,6 +27,7 @@ import {
 import dayjs from 'dayjs';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { orderActions } from '~/components/action-order';
 import { CaseTags } from '~/components/case-tags';
 import { BodyView } from '~/components/outgoing/body-view';
 import { QueryError } from '~/components/query-state';
@@ -300,8 +301,9 @@ export function CaseView({ caseId }: { caseId: string }) {
   const c = q.data;
   const h = c.header;
   const action = (type: string) => c.actions.find((a) => a.type === type);
-  const buttons = c.actions.filter(
-    (a) => a.type !== 'RECORD_RECEIPT' && a.type !== 'REMIND_RECEIPTS',
+  // the step's own action first, 退回 / 不予签发 / 作废 / 撤回 last (components/action-order.ts)
+  const buttons = orderActions(
+    c.actions.filter((a) => a.type !== 'RECORD_RECEIPT' && a.type !== 'REMIND_RECEIPTS'),
   );
   const finished = c.status !== 'active';
   const previewSrc = `/api/outgoing/${encodeURIComponent(c.id)}/preview?rev=${c.rev}`;
