@@ -105,7 +105,9 @@ function redactContext(ctx: OutgoingContext, ledger: readonly LedgerRecord[]): O
         ? { ...rejected, reason: '' }
         : rejected,
     versions: ctx.versions.map((v) =>
-      v.note === null || sees(['EDIT', 'FINALIZE'], v.at, v.actorId) ? v : { ...v, note: null },
+      v.note === null || sees(['start', 'EDIT', 'FINALIZE'], v.at, v.actorId)
+        ? v
+        : { ...v, note: null },
     ),
     reminders: ctx.reminders.map((m) =>
       m.note === null || m.by === TIMER_ACTOR || sees(['REMIND_RECEIPTS'], m.at, m.by)
