@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '~/server/api/context';
 import { db } from '~/server/app';
+import { loadDemoOrg } from '~/server/demo/org';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
 import { outgoingRenderer } from '~/server/services/outgoing/renderer';
@@ -554,5 +555,173 @@ describe('outgoing router: a whole 发文 through several users', () => {
     expect(gaoList.total).toBe(0);
     const chenList = await callerFor(app, 'chen').outgoing.list({ search: '预算股值班' });
     expect(chenList.total).toBe(1);
+  });
+});
+
+describe('outgoing router: 拟稿单位, 机关代字 and status only downward (issue 12, demo organisation)', () => {
+  const OPINIONS = {
+    check: '核稿意见：请县应急管理局、县教育局会签。',
+    emergency: '县应急管理局会签意见：同意，建议补充应急值守安排。',
+    education: '县教育局会签意见：同意。',
+    recheck: '复核意见：格式规范。',
+    sign: '签发意见：同意印发。',
+  };
+  const demoDraft = (overrides: Record<string, unknown> = {}) =>
+    draft({
+      draftingDepartment: 'finance',
+      issuerCode: '示政发',
+      mainRecipients: [{ name: '各乡镇人民政府' }],
+      title: '关于做好2027年县级财政预算编制工作的通知',
+      ...overrides,
+    });
+  type Caller = ReturnType<typeof callerFor>;
+  const act = (caller: Caller, caseId: string, type: string, payload: Record<string, unknown>) =>
+    caller.outgoing.send({ caseId, commandId: randomUUID(), action: { type, payload } } as never);
+
+  beforeAll(async () => {
+    await loadDemoOrg(app.store.directory, app.clock.now());
+  });
+
+  it('朱红梅 may not draft in another department’s name, a department that does not exist, or under a foreign 机关代字', async () => {
+    const zhu = callerFor(app, 'zhuhongmei');
+    const before = await caseCount();
+    const refusal = (overrides: Record<string, unknown>) =>
+      zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft(overrides) }).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
+    expect(
+      await refusal({ draftingDepartment: 'emergency', issuerCode: '示应急发' }),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '朱红梅无权以县应急管理局名义拟稿，只能以本部门（县财政局）名义拟稿',
+    });
+    expect(await refusal({ draftingDepartment: 'nope' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '拟稿单位“nope”不存在或不属于本单位',
+    });
+    expect(await refusal({ issuerCode: '示应急发' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '机关代字“示应急发”不属于示例县人民政府（本单位机关代字为示政发）',
+    });
+    expect(await refusal({ issuerCode: '城政发' })).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await caseCount()).toBe(before);
+
+    // her own department, under the unit's 机关代字, is accepted
+    const { caseId } = await zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft() });
+    const c = await zhu.outgoing.get({ caseId });
+    expect(c.header).toMatchObject({
+      draftingDepartment: 'finance',
+      draftingDepartmentName: '县财政局',
+      issuerCode: '示政发',
+    });
+    // the 秘书科 drafts for any department
+    await callerFor(app, 'zhaoli').outgoing.create({
+      commandId: randomUUID(),
+      draft: demoDraft({ draftingDepartment: 'emergency' }),
+    });
+    expect(await caseCount()).toBe(before + 2);
+
+    // 保存正文 with 同时修改稿头 is held to the same rule and saves nothing when refused
+    const save = (header: Record<string, unknown>) =>
+      zhu.outgoing.saveVersion({
+        caseId,
+        commandId: randomUUID(),
+        edit: { body: body('再改一稿'), header },
+      });
+    await expect(save({ draftingDepartment: 'emergency' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '朱红梅无权以县应急管理局名义拟稿，只能以本部门（县财政局）名义拟稿',
+    });
+    await expect(save({ draftingDepartment: 'nope' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(save({ issuerCode: '示应急发' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '机关代字“示应急发”不属于示例县人民政府（本单位机关代字为示政发）',
+    });
+    expect((await zhu.outgoing.get({ caseId })).rev).toBe(c.rev);
+  });
+
+  it('朱红梅 sees her own steps only; the 签发 leader sees every opinion', async () => {
+    const zhu = callerFor(app, 'zhuhongmei');
+    const ma = callerFor(app, 'maxiaodong');
+    const cao = callerFor(app, 'caogang');
+    const lin = callerFor(app, 'linhai');
+    const zhaoli = callerFor(app, 'zhaoli');
+    const leader = callerFor(app, 'zhangxiuying');
+    const { caseId } = await zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft() });
+    await act(zhu, caseId, 'SUBMIT', {});
+    await act(ma, caseId, 'CHECK', {
+      opinion: OPINIONS.check,
+      countersign: {
+        mode: 'parallel',
+        departments: [
+          { departmentId: 'emergency', memberOpinionTo: 'head' },
+          { departmentId: 'education', memberOpinionTo: 'head' },
+        ],
+      },
+      signer: 'zhangxiuying',
+    });
+    await act(cao, caseId, 'COUNTERSIGN', {
+      departmentId: 'emergency',
+      opinion: OPINIONS.emergency,
+      agree: true,
+    });
+    await act(lin, caseId, 'COUNTERSIGN', {
+      departmentId: 'education',
+      opinion: OPINIONS.education,
+      agree: true,
+    });
+    // 返还: the opinions to consolidate are hers while it is her turn
+    const consolidating = await zhu.outgoing.get({ caseId });
+    expect(consolidating.state).toBe('consolidating');
+    expect(consolidating.countersign?.departments.map((d) => d.opinion?.opinion)).toEqual([
+      OPINIONS.emergency,
+      OPINIONS.education,
+    ]);
+    expect(consolidating.check).toBeNull();
+    await act(zhu, caseId, 'SEND_TO_RECHECK', {});
+    await act(zhaoli, caseId, 'RECHECK', { opinion: OPINIONS.recheck });
+    await act(leader, caseId, 'SIGN', { opinion: OPINIONS.sign });
+
+    const texts = Object.values(OPINIONS);
+    const leaks = (view: unknown) => texts.filter((t) => JSON.stringify(view).includes(t));
+
+    // the drafter: outgoing.get (审核意见), the timeline (办理过程), the 发文稿纸 and the versions
+    const c = await zhu.outgoing.get({ caseId });
+    expect(c.state).toBe('finalizing');
+    expect(c.scope).toBe('downward');
+    expect(c.check).toBeNull();
+    expect(c.recheck).toBeNull();
+    expect(c.signing).toBeNull();
+    expect(c.countersign?.departments.map((d) => [d.name, d.statusLabel, d.opinion])).toEqual([
+      ['县应急管理局', '已会签', null],
+      ['县教育局', '已会签', null],
+    ]);
+    expect(leaks(c)).toEqual([]);
+    expect(leaks(await zhu.outgoing.timeline({ caseId }))).toEqual([]);
+    expect(leaks(await zhu.outgoing.sheet({ caseId }))).toEqual([]);
+    expect(leaks(await zhu.outgoing.diff({ caseId, from: 1, to: c.currentVersion }))).toEqual([]);
+    expect(c.docNumber).toMatch(/^示政发〔2026〕\d+号$/);
+
+    // her head (核稿人) sees his own 核稿, not what the 副县长 or other departments wrote
+    const head = await ma.outgoing.get({ caseId });
+    expect(head.check?.opinion).toBe(OPINIONS.check);
+    expect(leaks(head)).toEqual([OPINIONS.check]);
+
+    // the 签发 leader (and the 复核 secretariat) see every opinion
+    for (const who of [leader, zhaoli]) {
+      const all = await who.outgoing.get({ caseId });
+      expect(all.scope).toBe('all');
+      expect(all.check?.opinion).toBe(OPINIONS.check);
+      expect(all.recheck?.opinion).toBe(OPINIONS.recheck);
+      expect(all.signing?.opinion).toBe(OPINIONS.sign);
+      expect(all.countersign?.departments.map((d) => d.opinion?.opinion)).toEqual([
+        OPINIONS.emergency,
+        OPINIONS.education,
+      ]);
+      expect(leaks(await who.outgoing.sheet({ caseId }))).toEqual(texts);
+    }
   });
 });

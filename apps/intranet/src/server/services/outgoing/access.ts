@@ -16,6 +16,7 @@ import type { AppServices } from '~/server/app';
 /** What one user may see of a 发文 case, by the workflow's own visibility rules. */
 export interface OutgoingAccess {
   caseRecord: CaseRecord;
+  /** The case's context as the user may see it (opinions of steps they may not see left out). */
   ctx: OutgoingContext;
   /** `all` for leaders, the office director and the secretariat; `downward` for everyone else with a part. */
   scope: 'all' | 'downward';
@@ -23,9 +24,10 @@ export interface OutgoingAccess {
   ledger: LedgerRecord[];
   /** The tasks the user may see. */
   tasks: TaskRecord[];
-  /** The whole ledger and every task (for computing, never to be shown as they are). */
+  /** The whole ledger, every task and the whole context (for computing, never to be shown as they are). */
   fullLedger: LedgerRecord[];
   fullTasks: TaskRecord[];
+  fullCtx: OutgoingContext;
   /** The principals the user deputises for in 发文 now (代理). */
   principals: string[];
 }
@@ -47,8 +49,9 @@ export async function outgoingPrincipalsOf(app: AppServices, user: SessionUser):
 }
 
 /**
- * Loads a 发文 case with what `user` may see of it (`visibleOutgoingFlow`, for the user and for
- * every principal they deputise for). Throws NotFound for an unknown case, another unit's case
+ * Loads a 发文 case with what `user` may see of it — steps, tasks and opinions — by the one rule
+ * of `visibleOutgoingFlow` (for the user and every principal they deputise for); every 发文 view
+ * (get, timeline, 审核意见, 发文稿纸 and its PDF, versions and diff) reads the case through here. Throws NotFound for an unknown case, another unit's case
  * or another workflow's, and NotPermitted (无权访问) when the user has no part in it — including
  * a classified (涉密) document the user did not take part in.
  */
@@ -69,29 +72,24 @@ export async function loadOutgoingAccess(
     app.engine.tasks(caseId),
     outgoingPrincipalsOf(app, user),
   ]);
-  const views = await Promise.all(
-    [user.id, ...principals].map((viewerId) =>
-      visibleOutgoingFlow({
-        viewerId,
-        caseRecord,
-        ledger: fullLedger,
-        tasks: fullTasks,
-        directory: app.directory,
-      }),
-    ),
-  );
-  const all = views.some((v) => v.scope === 'all');
-  if (views.every((v) => v.scope === 'none')) throw new NotPermitted(NO_PART_MESSAGE, { caseId });
-  const seqs = new Set(views.flatMap((v) => v.ledger.map((e) => e.seq)));
-  const taskIds = new Set(views.flatMap((v) => v.tasks.map((t) => t.id)));
+  const view = await visibleOutgoingFlow({
+    viewerId: user.id,
+    actingFor: principals,
+    caseRecord,
+    ledger: fullLedger,
+    tasks: fullTasks,
+    directory: app.directory,
+  });
+  if (view.scope === 'none') throw new NotPermitted(NO_PART_MESSAGE, { caseId });
   return {
     caseRecord,
-    ctx: outgoingContextOf(caseRecord),
-    scope: all ? 'all' : 'downward',
-    ledger: all ? fullLedger : fullLedger.filter((e) => seqs.has(e.seq)),
-    tasks: all ? fullTasks : fullTasks.filter((t) => taskIds.has(t.id)),
+    ctx: view.context,
+    scope: view.scope,
+    ledger: view.ledger,
+    tasks: view.tasks,
     fullLedger,
     fullTasks,
+    fullCtx: outgoingContextOf(caseRecord),
     principals,
   };
 }

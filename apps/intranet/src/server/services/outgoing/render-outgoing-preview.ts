@@ -30,7 +30,8 @@ export async function renderOutgoingPreview(
   user: SessionUser,
   caseId: string,
 ): Promise<OutgoingPreview> {
-  const { caseRecord, ctx } = await loadOutgoingAccess(app, user, caseId);
+  // the whole context: the 成文日期 is the 签发 date whether or not the viewer sees that step
+  const { caseRecord, fullCtx: ctx } = await loadOutgoingAccess(app, user, caseId);
   if (ctx.seal) {
     return {
       pdf: await app.blobs.get(ctx.seal.pdfBlobKey),
