@@ -4,6 +4,8 @@ import * as m0002 from './migrations/0002-serials.ts';
 import * as m0003 from './migrations/0003-apply-transition.ts';
 import * as m0004 from './migrations/0004-task-candidates-index.ts';
 import * as m0005 from './migrations/0005-room-bookings.ts';
+import * as m0006 from './migrations/0006-case-lists.ts';
+import * as m0007 from './migrations/0007-outbox-task.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +14,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-apply-transition': m0003,
   '0004-task-candidates-index': m0004,
   '0005-room-bookings': m0005,
+  '0006-case-lists': m0006,
+  '0007-outbox-task': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -59,8 +59,27 @@ export {
   verifyLedgerChain,
 } from './ledger/chain.ts';
 export { createMemoryBlobStore } from './memory/memory-blob-store.ts';
+export { createMemoryCaseLists } from './memory/memory-case-lists.ts';
 export { createMemoryStore } from './memory/memory-store.ts';
 export type { BlobInfo, BlobStore } from './ports/blob-store.ts';
+export {
+  assertPageRequest,
+  assertPathSegment,
+  type CaseAccess,
+  type CaseFilter,
+  type CaseListQuery,
+  type CaseLists,
+  type CountBy,
+  type CursorKey,
+  type DoneListQuery,
+  decodeCursor,
+  encodeCursor,
+  type InboxListQuery,
+  type ListPage,
+  type PageRequest,
+  type Period,
+  type TextSearch,
+} from './ports/case-lists.ts';
 export type {
   DocumentRenderer,
   OfficialDocument,

@@ -2,6 +2,10 @@ export { manualClock } from '../clock.ts';
 export { runFullMeetingScenario } from '../workflows/meeting/scenario.ts';
 export { approvalWorkflow, ZApprovalInput } from './approval-workflow.ts';
 export { describeBlobStoreConformance } from './blob-store-conformance.ts';
+export {
+  type CaseListsConformanceOptions,
+  describeCaseListsConformance,
+} from './case-lists-conformance.ts';
 export { describeDirectoryConformance, SAMPLE_DELEGATIONS } from './directory-conformance.ts';
 export { describeEngineConformance, type EngineConformanceOptions } from './engine-conformance.ts';
 export {
