@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the package ships no build step.
+// The `gongwen-seal` command inside the workspace: runs the TypeScript source through tsx.
+// The published package's "bin" is the compiled dist/gongwen-seal.mjs (scripts/pack.mjs).
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli-bin.ts');
