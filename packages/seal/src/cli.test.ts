@@ -135,4 +135,19 @@ describe('gongwen-seal CLI', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--name');
   }, 60_000);
+
+  it('--help lists every command in Chinese and English', () => {
+    const dir = tempDir();
+    for (const args of [['--help'], ['help'], ['-h'], ['seal', '--help']]) {
+      const help = cli(dir, ...args);
+      expect(help.code).toBe(0);
+      for (const command of ['init-ca', 'issue', 'revoke', 'seal', 'verify', 'help']) {
+        expect(help.out).toMatch(new RegExp(`^  ${command} `, 'm'));
+      }
+      expect(help.out).toContain('创建单位电子印章 CA');
+      expect(help.out).toContain('Create a unit CA');
+      expect(help.out).toContain('离线验证');
+      expect(help.out).toContain('Verify the seals in a PDF offline');
+    }
+  }, 60_000);
 });

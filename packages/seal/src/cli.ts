@@ -11,17 +11,34 @@ import type { SealAppearance } from './pdf-sign.ts';
 import { loadPkcs12, savePkcs12 } from './pkcs12.ts';
 import { softwareSigner } from './signer.ts';
 
-const USAGE = `gongwen-seal — 电子公章
+const USAGE = `gongwen-seal — 电子公章工具 (electronic official seals for PDF)
 
-  init-ca --name 名称 --out ca.p12 --password 口令 [--cert ca.pem] [--years 10]
-  issue   --ca ca.p12 --ca-password 口令 --unit 单位名称 --credit-code 统一社会信用代码
-          --out seal.p12 --password PIN [--cert seal.pem] [--years 5]
-  revoke  --ca ca.p12 --ca-password 口令 --serial 序列号[,序列号…] --out ca.crl [--days 30]
-  seal    --p12 seal.p12 --password PIN --in a.pdf --out b.pdf --page 1 --x 420 --y 180
-          [--size 119] [--code 印章编码] [--image seal.png] [--reason 事由]
-  verify  --ca ca.pem [--crl ca.crl] [--json] file.pdf
+用法 Usage: gongwen-seal <命令 command> [选项 options]
 
+命令 Commands:
+  init-ca   创建单位电子印章 CA（根证书与私钥，PKCS#12）
+            Create a unit CA (root certificate and key, PKCS#12)
+            --name 名称 --out ca.p12 --password 口令 [--cert ca.pem] [--years 10]
+  issue     用 CA 签发电子印章证书
+            Issue a seal certificate signed by the CA
+            --ca ca.p12 --ca-password 口令 --unit 单位名称 --credit-code 统一社会信用代码
+            --out seal.p12 --password PIN [--cert seal.pem] [--years 5]
+  revoke    吊销印章证书，生成证书吊销列表（CRL）
+            Revoke seal certificates and write a certificate revocation list (CRL)
+            --ca ca.p12 --ca-password 口令 --serial 序列号[,序列号…] --out ca.crl [--days 30]
+  seal      在 PDF 上加盖电子公章（可见红章 + 数字签名）
+            Seal a PDF: a visible red seal and a digital signature
+            --p12 seal.p12 --password PIN --in a.pdf --out b.pdf --page 1 --x 420 --y 180
+            [--size 119] [--code 印章编码] [--image seal.png] [--reason 事由]
+  verify    离线验证 PDF 中的电子公章
+            Verify the seals in a PDF offline
+            --ca ca.pem [--crl ca.crl] [--json] file.pdf
+  help      显示本帮助（也可用 --help、-h）
+            Show this help (also --help, -h)
+
+页码从 1 开始；x、y 为印章中心的 PDF 坐标（单位：点）。
 Pages are numbered from 1; x and y are the seal's centre in PDF points.
+verify 仅当文件至少有一枚电子公章且全部有效时退出码为 0。
 verify exits 0 only when the file has at least one seal and every seal is valid.`;
 
 const OPTIONS = {
@@ -66,6 +83,10 @@ const addYears = (d: Date, n: number) =>
   new Date(Date.UTC(d.getUTCFullYear() + n, d.getUTCMonth(), d.getUTCDate()));
 
 async function run(command: string | undefined, values: Values, files: string[]): Promise<number> {
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const now = new Date();
   switch (command) {
     case 'init-ca': {
@@ -149,6 +170,11 @@ async function run(command: string | undefined, values: Values, files: string[])
       }
       return reports.length > 0 && reports.every((r) => r.valid) ? 0 : 1;
     }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
     default:
       console.log(USAGE);
       return command === undefined || values.help ? 0 : 2;
