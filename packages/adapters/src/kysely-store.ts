@@ -313,6 +313,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           RETURNING *`.execute(trx);
         return rows[0] ? toTimer(rows[0]) : null;
       },
+
+      async setWorkflowVersion(caseId, workflowVersion) {
+        await sql`UPDATE cases SET workflow_version = ${workflowVersion} WHERE id = ${caseId}`.execute(
+          trx,
+        );
+      },
     };
   }
 

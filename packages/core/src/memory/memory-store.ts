@@ -161,6 +161,10 @@ export function createMemoryStore(): Store {
         const { claimedBy: _c, leaseUntil: _l, ...rest } = timer;
         return clone(rest);
       },
+      async setWorkflowVersion(caseId, workflowVersion) {
+        const c = t.cases.get(caseId);
+        if (c) t.cases.set(caseId, { ...c, workflowVersion });
+      },
     };
   }
 

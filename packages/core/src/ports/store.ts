@@ -242,6 +242,8 @@ export interface StoreTx {
   nextSerial(unitId: string, scope: string): Promise<number>;
   /** Deletes and returns a timer claimed by `workerId`, or null when it is gone or held by another worker. */
   takeTimer(caseId: string, sendId: string, workerId: string): Promise<TimerRecord | null>;
+  /** Moves a locked case to another version of its workflow (流程迁移), in the transaction that records the move. */
+  setWorkflowVersion(caseId: string, workflowVersion: number): Promise<void>;
 }
 
 /** Directory records kept in the store (the standard `Directory` reads them). */

@@ -256,6 +256,27 @@ export function describeStoreConformance(
       expect(await store.listTimers(w.case.id)).toEqual([]);
     });
 
+    it('moves a case to another workflow version inside a transition (流程迁移)', async () => {
+      const w = newCase();
+      await store.transaction((tx) => tx.createCase(w));
+      await store.transaction(async (tx) => {
+        await tx.lockCase(w.case.id, null);
+        await tx.applyTransition(nextWrite(w, { command: null }));
+        await tx.setWorkflowVersion(w.case.id, w.case.workflowVersion + 1);
+      });
+      expect(await store.getCase(w.case.id)).toMatchObject({
+        workflowVersion: w.case.workflowVersion + 1,
+        rev: 2,
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.setWorkflowVersion(w.case.id, 99);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await store.getCase(w.case.id))?.workflowVersion).toBe(w.case.workflowVersion + 1);
+    });
+
     it('fails a transition on a stale rev with VersionConflict and writes nothing', async () => {
       const w = newCase();
       await store.transaction((tx) => tx.createCase(w));
