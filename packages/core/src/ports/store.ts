@@ -258,11 +258,17 @@ export interface DirectoryRepository {
   putDelegation(delegation: Delegation): Promise<void>;
   /** Removes a delegation (no error when absent). */
   removeDelegation(id: string): Promise<void>;
+  /** A unit by id, or null. */
   getUnit(unitId: string): Promise<Unit | null>;
+  /** A user by id (inactive ones too), or null. */
   getUser(userId: string): Promise<User | null>;
+  /** The users that exist among `userIds`, in any order. */
   getUsers(userIds: readonly string[]): Promise<User[]>;
+  /** A department by id, or null. */
   getDepartment(departmentId: string): Promise<Department | null>;
+  /** The departments of a unit. */
   listDepartments(unitId: string): Promise<Department[]>;
+  /** The users of a unit, optionally of one department or with one role. */
   listUsers(query: { unitId: string; departmentId?: string; role?: string }): Promise<User[]>;
   /** Delegations naming `deputyId` in force at `at`. */
   delegationsOfDeputy(deputyId: string, at: Date): Promise<Delegation[]>;

@@ -20,12 +20,19 @@ export type AssigneeRule =
 
 /** Rule helpers that read like the specification. */
 export const assignee = {
+  /** One named user. */
   user: (id: string): AssigneeRule => ({ user: id }),
+  /** Several named users. */
   users: (ids: readonly string[]): AssigneeRule => ({ users: ids }),
+  /** The active holders of a role in the case's unit, optionally in one department. */
   role: (role: string, department?: string): AssigneeRule =>
     department === undefined ? { role } : { role, department },
+  /** The head of a department. */
   headOf: (departmentId: string): AssigneeRule => ({ headOf: departmentId }),
+  /** A user's superior. */
   superiorOf: (userId: string): AssigneeRule => ({ superiorOf: userId }),
+  /** Whoever started the case. */
   starter: (): AssigneeRule => ({ starter: true }),
+  /** Everyone any of the rules names. */
   anyOf: (...rules: AssigneeRule[]): AssigneeRule => ({ anyOf: rules }),
 };

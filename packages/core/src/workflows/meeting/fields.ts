@@ -76,6 +76,7 @@ export const ZMeetingPlan = z
     message: '回复截止时间须早于会议开始时间',
     path: ['replyBy'],
   });
+/** A validated meeting plan (会议安排), the output of `ZMeetingPlan`. */
 export type MeetingPlan = z.infer<typeof ZMeetingPlan>;
 
 /** One 议题 as a department submits it. */

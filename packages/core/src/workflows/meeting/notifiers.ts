@@ -5,6 +5,7 @@ import type { Notification, NotificationChannel, Notifier } from '../../ports/no
  * Throw when the gateway refuses, so the outbox retries.
  */
 export interface SmsGateway {
+  /** Sends one text message to one mobile number; throws when the gateway refuses. */
   sendSms(phone: string, text: string): Promise<void>;
 }
 

@@ -27,12 +27,14 @@ export const ZDocumentBlock = z.discriminatedUnion('type', [
       .max(500, '表格过大（最多 500 行）'),
   }),
 ]);
+/** One block of a document body (a paragraph, heading or table), the output of `ZDocumentBlock`. */
 export type DocumentBlock = z.infer<typeof ZDocumentBlock>;
 
 /** A whole 正文. */
 export const ZDocumentBody = z.object({
   blocks: z.array(ZDocumentBlock).max(5_000, '正文过长'),
 });
+/** A document body (正文) as blocks, the output of `ZDocumentBody`. */
 export type DocumentBody = z.infer<typeof ZDocumentBody>;
 
 /** Plain text of a body, one block per line (tables as tab-separated rows). */

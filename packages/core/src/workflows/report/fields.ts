@@ -44,6 +44,7 @@ export const ZReportDraft = z.object({
   /** Parallel only: all approvers must approve, or any one. */
   parallelRule: z.enum(PARALLEL_RULES, { message: '请选择会签规则' }).default('all'),
 });
+/** A validated report draft (报告), the output of `ZReportDraft`. */
 export type ReportDraft = z.infer<typeof ZReportDraft>;
 
 /** Changes the author may make when sending (or sending again). */
