@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../memory/memory-store.ts';
-import { isUnitIssuerCode } from './org-checks.ts';
+import { draftableDepartments, isUnitIssuerCode } from './org-checks.ts';
 import { sampleDraft } from './test-org.ts';
 import { body, outgoingHarness } from './testing-harness.ts';
 
@@ -124,5 +124,19 @@ describe('发文 拟稿单位 and 机关代字 (engine start and 保存正文 wi
     expect(isUnitIssuerCode('示政发', '邻政发')).toBe(false);
     expect(isUnitIssuerCode(null, '示政发')).toBe(false);
     expect(isUnitIssuerCode('发', '发文')).toBe(false);
+  });
+});
+
+describe('draftableDepartments', () => {
+  it('lists what the 拟稿单位 picker offers, by the same rule', async () => {
+    const h = await outgoingHarness(createMemoryStore());
+    const ids = async (drafterId: string) =>
+      (await draftableDepartments({ directory: h.directory, unitId: 'demo', drafterId })).map(
+        (d) => d.id,
+      );
+    expect(await ids('sun')).toEqual(['budget']);
+    expect(await ids('zhao')).toEqual(['finance', 'budget']);
+    expect((await ids('zhou')).length).toBe((await h.directory.listDepartments('demo')).length);
+    expect(await ids('outsider')).toEqual([]);
   });
 });

@@ -99,6 +99,7 @@ export {
   checkDraftingHeader,
   checkOutgoingEvent,
   type DepartmentIssuerCodes,
+  draftableDepartments,
   isUnitIssuerCode,
   OUTGOING_DRAFT_FOR_ANY_ROLES,
   type OutgoingOrgProblem,

@@ -1,5 +1,5 @@
 import type { Directory } from '../../directory/directory.ts';
-import type { Department } from '../../directory/model.ts';
+import type { Department, User } from '../../directory/model.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
 import type {
   CaseFacts,
@@ -59,6 +59,32 @@ export function isUnitIssuerCode(unitCode: string | null, code: string): boolean
   return stem !== '' && stem !== unitCode && code.startsWith(stem);
 }
 
+/** The ids of the departments `drafter` may draft in the name of (see `checkDraftingHeader`). */
+function draftingAllowed(departments: readonly Department[], drafter: User): Set<string> {
+  if (drafter.roles.some((r) => OUTGOING_DRAFT_FOR_ANY_ROLES.includes(r)))
+    return new Set(departments.map((d) => d.id));
+  const headed = departments.filter((d) => d.headUserId === drafter.id).map((d) => d.id);
+  const allowed = new Set(headed.flatMap((id) => [...subtree(departments, id)]));
+  if (drafter.departmentId) allowed.add(drafter.departmentId);
+  return allowed;
+}
+
+/**
+ * The departments a user may pick as 拟稿单位 (their own, those below one they head, or all for
+ * 办公室主任 and 文秘), in the directory's order; empty for an inactive user or another unit's.
+ */
+export async function draftableDepartments(args: {
+  directory: Directory;
+  unitId: string;
+  drafterId: string;
+}): Promise<Department[]> {
+  const drafter = await args.directory.getUser(args.drafterId);
+  if (!drafter?.active || drafter.unitId !== args.unitId) return [];
+  const departments = await args.directory.listDepartments(args.unitId);
+  const allowed = draftingAllowed(departments, drafter);
+  return departments.filter((d) => allowed.has(d.id));
+}
+
 /**
  * The 拟稿单位 and 机关代字 rule of a 发文 header: the 拟稿单位 is a department of the unit; the
  * drafter may draft in its name — their own department, the departments below one they head, or
@@ -91,19 +117,15 @@ export async function checkDraftingHeader(args: {
     problems.push({ kind: 'actor', message: '拟稿人须为本单位在职人员' });
     return problems;
   }
-  if (!drafter.roles.some((r) => OUTGOING_DRAFT_FOR_ANY_ROLES.includes(r))) {
-    const headed = departments.filter((d) => d.headUserId === drafter.id).map((d) => d.id);
-    const allowed = new Set(headed.flatMap((id) => [...subtree(departments, id)]));
-    if (drafter.departmentId) allowed.add(drafter.departmentId);
-    if (!allowed.has(dept.id)) {
-      const own = drafter.departmentId ? byId.get(drafter.departmentId)?.name : undefined;
-      problems.push({
-        kind: 'actor',
-        message: own
-          ? `${drafter.name}无权以${dept.name}名义拟稿，只能以本部门（${own}）${headed.length > 0 ? '及所辖部门' : ''}名义拟稿`
-          : `${drafter.name}未设所属部门，无权以${dept.name}名义拟稿`,
-      });
-    }
+  if (!draftingAllowed(departments, drafter).has(dept.id)) {
+    const own = drafter.departmentId ? byId.get(drafter.departmentId)?.name : undefined;
+    const heads = departments.some((d) => d.headUserId === drafter.id);
+    problems.push({
+      kind: 'actor',
+      message: own
+        ? `${drafter.name}无权以${dept.name}名义拟稿，只能以本部门（${own}）${heads ? '及所辖部门' : ''}名义拟稿`
+        : `${drafter.name}未设所属部门，无权以${dept.name}名义拟稿`,
+    });
   }
   const above = new Set<string>();
   for (let d: Department | undefined = dept; d && !above.has(d.id); ) {

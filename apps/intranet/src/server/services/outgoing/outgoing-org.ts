@@ -1,3 +1,4 @@
+import { draftableDepartments } from '@gongwen/core';
 import { sql } from 'kysely';
 import type { SessionUser } from '~/server/api/context';
 import { type AppServices, db } from '~/server/app';
@@ -5,16 +6,18 @@ import { loadUnitOrg } from '~/server/services/incoming/unit-org';
 
 /**
  * What the 发文 forms pick from: the user's unit (departments, active people with their roles,
- * the unit's 机关代字) and the other units on the platform (主送 / 抄送).
+ * the unit's 机关代字, the 拟稿单位 the user may pick) and the other units on the platform
+ * (主送 / 抄送).
  */
 export async function loadOutgoingOrg(app: AppServices, user: SessionUser) {
-  const [org, units] = await Promise.all([
+  const [org, units, drafting] = await Promise.all([
     loadUnitOrg(app, user),
     sql<{
       id: string;
       name: string;
       issuer_code: string | null;
     }>`SELECT id, name, issuer_code FROM units ORDER BY name`.execute(db(app)),
+    draftableDepartments({ directory: app.directory, unitId: user.unitId, drafterId: user.id }),
   ]);
   const own = units.rows.find((u) => u.id === user.unitId);
   return {
@@ -23,5 +26,7 @@ export async function loadOutgoingOrg(app: AppServices, user: SessionUser) {
     /** Other units on the platform, as 主送 / 抄送 choices. */
     units: units.rows.filter((u) => u.id !== user.unitId).map((u) => ({ id: u.id, name: u.name })),
     me: { id: user.id, departmentId: user.departmentId, roles: user.roles },
+    /** The departments this user may draft in the name of (拟稿单位), by the workflow's rule. */
+    draftingDepartments: drafting.map((d) => d.id),
   };
 }

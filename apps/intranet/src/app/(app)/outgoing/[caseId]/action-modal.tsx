@@ -558,7 +558,13 @@ export function ActionModal(props: {
                   prefix="header."
                   idPrefix="edit-"
                   secrecy={values.header?.secrecy}
-                  departments={org.departments.map((d) => ({ value: d.id, label: d.name }))}
+                  departments={org.departments
+                    .filter(
+                      (d) =>
+                        org.draftingDepartments.includes(d.id) ||
+                        d.id === c.header.draftingDepartment,
+                    )
+                    .map((d) => ({ value: d.id, label: d.name }))}
                   units={org.units}
                 />
               </Row>

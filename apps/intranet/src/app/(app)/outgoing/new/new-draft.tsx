@@ -152,10 +152,13 @@ export function NewDraft() {
     }
   };
 
-  const departments = useMemo(
-    () => (org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
-    [org.data],
-  );
+  // only the departments this user may draft in the name of (the server holds to the same rule)
+  const departments = useMemo(() => {
+    const allowed = new Set(org.data?.draftingDepartments ?? []);
+    return (org.data?.departments ?? [])
+      .filter((d) => allowed.has(d.id))
+      .map((d) => ({ value: d.id, label: d.name }));
+  }, [org.data]);
 
   if (org.error) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
   if (!org.data) return <Spin />;
