@@ -132,6 +132,7 @@ export {
 } from './workflow/definition.ts';
 export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
 // Workflows: each workflow's index.ts names its public API.
+export * from './workflows/custom/index.ts';
 export * from './workflows/incoming/index.ts';
 export * from './workflows/meeting/index.ts';
 export * from './workflows/outgoing/index.ts';

@@ -1,4 +1,9 @@
 export { manualClock } from '../clock.ts';
+export {
+  MIGRATION_V1,
+  MIGRATION_V2,
+  runMigrationScenario,
+} from '../workflows/custom/migration-scenario.ts';
 export { runFullMeetingScenario } from '../workflows/meeting/scenario.ts';
 export { approvalWorkflow, ZApprovalInput } from './approval-workflow.ts';
 export { describeBlobStoreConformance } from './blob-store-conformance.ts';

@@ -56,8 +56,18 @@ export {
   REJECTED_STATE,
   type ResolvedOrg,
   readTaskKey,
-  stateOf,
+  stateOf as flowStateOf,
 } from './machine.ts';
+export {
+  applyFlowMigration,
+  type FlowMigrationItem,
+  type FlowMigrationPlan,
+  type FlowMigrationResult,
+  type FlowNodeMapping,
+  type PublishedFlow,
+  planFlowMigration,
+  publishFlowVersion,
+} from './migration.ts';
 export {
   DUTY_SWAP_TEMPLATE,
   FLOW_TEMPLATES,
