@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Store } from '@gongwen/core';
 import { Kysely } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrate.ts';
+import { importDriver } from './optional-driver.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -21,7 +22,11 @@ export async function createPgliteStore(
 ): Promise<Store & { kysely: Kysely<Database> }> {
   // PGlite creates its own folder but not missing parents; `memory://`, `idb://` … are not paths.
   if (!/^[a-z]+:\/\//.test(options.dataDir)) await mkdir(options.dataDir, { recursive: true });
-  const pg = await PGlite.create(options.dataDir);
+  // @electric-sql/pglite is an optional peer dependency, loaded only here.
+  const driver = await importDriver('@electric-sql/pglite', '@gongwen/adapters/pglite', () =>
+    import('@electric-sql/pglite'),
+  );
+  const pg: PGlite = await driver.PGlite.create(options.dataDir);
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
   if (options.migrate !== false) await migrateToLatest(kysely as Kysely<unknown>);
   return Object.assign(createKyselyStore(kysely), { kysely });

@@ -1,8 +1,9 @@
 import type { Store } from '@gongwen/core';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrate.ts';
+import { importDriver } from './optional-driver.ts';
 import type { Database } from './schema.ts';
 
 /** Options of `createPostgresStore`. */
@@ -28,8 +29,11 @@ export interface PostgresStoreOptions {
  * `end()` resolves only once every connection is closed, so a database can be dropped
  * right after `close()`. (pg's `Pool.end()` resolves before the sockets are closed.)
  */
-function ownPool(options: PostgresStoreOptions): pg.Pool & { endFully(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+function ownPool(
+  Pool: typeof pg.Pool,
+  options: PostgresStoreOptions,
+): pg.Pool & { endFully(): Promise<void> } {
+  const pool = new Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
   let open = 0;
   let ending = false;
   let allClosed: () => void = () => undefined;
@@ -72,7 +76,9 @@ export async function createPostgresStore(
     pool = borrowed;
     handed = { connect: () => borrowed.connect(), end: async () => undefined };
   } else {
-    const own = ownPool(options);
+    // pg is an optional peer dependency, loaded only when the store makes its own pool.
+    const driver = await importDriver('pg', '@gongwen/adapters/postgres', () => import('pg'));
+    const own = ownPool(driver.default.Pool, options);
     pool = own;
     handed = { connect: () => own.connect(), end: () => own.endFully() };
   }
