@@ -237,13 +237,21 @@ export function createCaseLists(db: Kysely<Database>): CaseLists {
               type: 'time',
               read: (r) => time(r.created_at),
             }
-          : {
-              expr: sql`${field(sort.by.field)} COLLATE "C"`,
-              dir: sort.dir,
-              nullable: true,
-              type: 'text',
-              read: (r) => (r.sort_key as string | null) ?? null,
-            };
+          : sort.by.as === 'time'
+            ? {
+                expr: sql`(${field(sort.by.field)})::timestamptz`,
+                dir: sort.dir,
+                nullable: true,
+                type: 'time',
+                read: (r) => time(r.sort_key),
+              }
+            : {
+                expr: sql`${field(sort.by.field)} COLLATE "C"`,
+                dir: sort.dir,
+                nullable: true,
+                type: 'text',
+                read: (r) => (r.sort_key as string | null) ?? null,
+              };
       const where = [sql`c.unit_id = ${q.unitId}`, ...filterSql(q)];
       if (q.startedBy !== undefined) where.push(sql`c.started_by = ${q.startedBy}`);
       if (q.period) {
@@ -265,8 +273,7 @@ export function createCaseLists(db: Kysely<Database>): CaseLists {
         keys: [key],
         id: sql`c.id COLLATE "C"`,
         readId: (r) => r.id as string,
-        select:
-          typeof sort.by === 'object' ? sql`c.*, ${field(sort.by.field)} AS sort_key` : sql`c.*`,
+        select: typeof sort.by === 'object' ? sql`c.*, ${key.expr} AS sort_key` : sql`c.*`,
         countKey:
           by === undefined
             ? null

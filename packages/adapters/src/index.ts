@@ -1,3 +1,4 @@
+export { createCaseLists } from './case-lists.ts';
 export { createKyselyStore, type KyselyStoreOptions } from './kysely-store.ts';
 export { MIGRATIONS, migrateToLatest } from './migrate.ts';
 export { createRoomBookings, type RoomBookingsOptions } from './room-bookings.ts';

@@ -49,6 +49,12 @@ export function valuesAtPath(root: unknown, path: readonly string[]): unknown[] 
   return cur.flatMap((x) => (Array.isArray(x) ? x : [x]));
 }
 
+/** Milliseconds of an ISO instant, or null. */
+function instant(v: string | null): number | null {
+  const t = v === null ? Number.NaN : Date.parse(v);
+  return Number.isNaN(t) ? null : t;
+}
+
 /** Code-point order with nulls last in either direction. */
 function cmpKey(a: Key, b: Key, dir: Dir): number {
   if (a === b) return 0;
@@ -241,7 +247,9 @@ export function createMemoryCaseLists(store: Store): CaseLists {
           keys: [
             sort.by === 'createdAt'
               ? x.c.createdAt.getTime()
-              : fieldText(x.c.fields, sort.by.field),
+              : sort.by.as === 'time'
+                ? instant(fieldText(x.c.fields, sort.by.field))
+                : fieldText(x.c.fields, sort.by.field),
           ],
           id: x.c.id,
           count: countKey(x.c, q.countBy),

@@ -85,8 +85,11 @@ export interface CaseListQuery extends CaseFilter, PageRequest {
   period?: Period & { of?: 'createdAt' | { field: string } };
   /** Only cases with an open task past due at `now` (true), or none (false). */
   overdue?: { is: boolean; now: Date };
-  /** Newest first by default; a header field sorts as text, missing values last; ties by id. */
-  sort?: { by: 'createdAt' | { field: string }; dir: 'asc' | 'desc' };
+  /**
+   * Newest first by default; a header field sorts as text (code points), or `as: 'time'` as the
+   * ISO instant it holds; missing values last; ties by id.
+   */
+  sort?: { by: 'createdAt' | { field: string; as?: 'text' | 'time' }; dir: 'asc' | 'desc' };
   countBy?: CountBy;
 }
 

@@ -249,7 +249,13 @@ export function describeCaseListsConformance(
       createdAt: t(10),
       startedBy: 'zhang',
       state: 'reviewing',
-      fields: { urgency: '普通', docType: '报告', department: 'office', docNumber: 'A_1' },
+      fields: {
+        urgency: '普通',
+        docType: '报告',
+        department: 'office',
+        docNumber: 'A_1',
+        start: '2026-12-02T08:30:00+08:00',
+      },
       tasks: [{ key: 'k1', candidates: ['zhang'], kind: 'remind', dueAt: t(200), label: '催办' }],
     };
     const D: CaseSpec = {
@@ -365,7 +371,7 @@ export function describeCaseListsConformance(
             period: { from: new Date('2026-12-02T00:00:00Z'), of: { field: 'start' } },
           }),
         ),
-      ).toEqual(['d', 'b']);
+      ).toEqual(['d', 'c', 'b']);
       expect(ids(await cases({ overdue: { is: true, now: NOW } }))).toEqual(['e', 'a']);
       expect(ids(await cases({ overdue: { is: false, now: NOW } }))).toEqual(['d', 'c', 'b']);
     });
@@ -391,6 +397,11 @@ export function describeCaseListsConformance(
       expect(ids(await by('desc', 'docNumber'))).toEqual(['d', 'b', 'a', 'c', 'e']);
       expect(ids(await by('asc', 'urgency'))).toEqual(['e', 'b', 'c', 'a', 'd']);
       expect(ids(await by('desc', 'urgency'))).toEqual(['d', 'a', 'c', 'b', 'e']);
+      expect(ids(await by('asc', 'start'))).toEqual(['a', 'd', 'c', 'b', 'e']);
+      const byTime = (dir: 'asc' | 'desc') =>
+        cases({ sort: { by: { field: 'start', as: 'time' }, dir } });
+      expect(ids(await byTime('asc'))).toEqual(['a', 'c', 'd', 'b', 'e']);
+      expect(ids(await byTime('desc'))).toEqual(['b', 'd', 'c', 'a', 'e']);
     });
 
     it('pages with a cursor through equal sort keys without losing or repeating a case', async () => {
@@ -416,6 +427,11 @@ export function describeCaseListsConformance(
         ['a'],
         ['c'],
         ['b'],
+        ['e'],
+      ]);
+      expect(await walk({ sort: { by: { field: 'start', as: 'time' }, dir: 'desc' } }, 2)).toEqual([
+        ['b', 'd'],
+        ['c', 'a'],
         ['e'],
       ]);
       expect(await walk({ sort: { by: { field: 'docNumber' }, dir: 'asc' } }, 2)).toEqual([
