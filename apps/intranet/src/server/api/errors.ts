@@ -80,3 +80,42 @@ export function toTRPCError(error: TRPCError): TRPCError | null {
   }
   return null;
 }
+
+/** Chinese lines for tRPC's own refusals (its messages are English), by error code. */
+const TRPC_MESSAGES_ZH: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: '请求内容无法解析',
+  BAD_REQUEST: '请求内容有误',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '无权执行此操作',
+  NOT_FOUND: '请求的接口或数据不存在',
+  METHOD_NOT_SUPPORTED: '请求方法不被支持',
+  TIMEOUT: '请求超时，请稍后重试',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  PRECONDITION_FAILED: '请求的前提条件不满足',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式不被支持：仅接受 application/json',
+  UNPROCESSABLE_CONTENT: '请求内容无法处理',
+  TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试',
+  CLIENT_CLOSED_REQUEST: '请求已取消',
+};
+
+/** English messages of tRPC and superjson worth a more specific Chinese line. */
+const KNOWN_ENGLISH: Array<[RegExp, string]> = [
+  [/(__proto__|prototype|constructor) is not allowed/i, '请求内容包含不允许的属性名'],
+  [/unsupported content-type|missing content-type/i, TRPC_MESSAGES_ZH.UNSUPPORTED_MEDIA_TYPE ?? ''],
+  [/no procedure found on path/i, '请求的接口不存在'],
+  [/unsupported (GET|POST|PUT|PATCH|DELETE)-request/i, '请求方法不被支持'],
+  [/only POST requests are supported/i, '请求方法不被支持'],
+  [/batching is not enabled|cannot mix procedure types/i, '请求格式有误'],
+];
+
+/**
+ * The message a caller sees: Chinese as it is; an English one (tRPC's and superjson's own
+ * refusals, e.g. `Unsupported content-type …`, `__proto__ is not allowed …`) replaced by a
+ * Chinese line for its pattern or its code.
+ */
+export function toChineseMessage(code: TRPC_ERROR_CODE_KEY, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  for (const [pattern, zh] of KNOWN_ENGLISH) if (pattern.test(message)) return zh;
+  return TRPC_MESSAGES_ZH[code] ?? '请求失败，请稍后重试';
+}

@@ -8,16 +8,57 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { contextForUserId, type SessionUser, type TRPCContext } from '~/server/api/context';
-import { type FieldErrors, fieldErrorsOf, toTRPCError } from '~/server/api/errors';
+import {
+  type FieldErrors,
+  fieldErrorsOf,
+  toChineseMessage,
+  toTRPCError,
+} from '~/server/api/errors';
 import { getApp } from '~/server/app';
+import {
+  CROSS_ORIGIN_MESSAGE,
+  checkRequestOrigin,
+  isJsonRequest,
+  JSON_ONLY_MESSAGE,
+} from '~/server/auth/origin';
 
 export type { SessionUser, TRPCContext } from '~/server/api/context';
 
 /**
- * Context of an HTTP request: the session (next-auth JWT) resolved to a fresh directory user.
- * The session module is loaded lazily so that tests of routers never import next-auth.
+ * Refuses an HTTP call to /api/trpc that could be a cross-site forgery: a POST (mutation) must
+ * come from the intranet's own origin and be `application/json` — tRPC would otherwise accept
+ * `multipart/form-data` and `application/octet-stream`, which a plain HTML form on another
+ * site (or another port of this host) can send with the user's cookies and no CORS preflight.
+ * Uploads have their own route (/api/blobs).
  */
-export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
+export function assertTrpcRequestAllowed(
+  req: { method: string; url: string; headers: Headers },
+  publicUrl?: string | null,
+): void {
+  if (req.method.toUpperCase() !== 'POST') return;
+  const origin = checkRequestOrigin(req, publicUrl);
+  if (!origin.ok) {
+    console.warn(`[gongwen] refused tRPC call: ${origin.reason}`);
+    throw new TRPCError({ code: 'FORBIDDEN', message: CROSS_ORIGIN_MESSAGE });
+  }
+  if (!isJsonRequest(req.headers)) {
+    throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE });
+  }
+}
+
+/**
+ * Context of an HTTP request: the session (next-auth JWT) resolved to a fresh directory user.
+ * The session module is loaded lazily so that tests of routers never import next-auth. With
+ * `req` (the /api/trpc route), cross-site and non-JSON mutations are refused first.
+ */
+export async function createTRPCContext(opts: {
+  headers: Headers;
+  req?: { method: string; url: string; headers: Headers };
+}): Promise<TRPCContext> {
+  if (opts.req) {
+    const { getEnv } = await import('~/env');
+    assertTrpcRequestAllowed(opts.req, getEnv().NEXTAUTH_URL);
+  }
   const { getSessionUserId } = await import('~/server/auth');
   const app = await getApp();
   return contextForUserId(app, await getSessionUserId(), opts.headers);
@@ -34,7 +75,9 @@ const t = initTRPC.context<TRPCContext>().create({
     return {
       ...shape,
       // Never leak internal details (SQL, stack) to the browser.
-      message: internal ? '服务器内部错误，请稍后重试' : shape.message,
+      message: internal
+        ? '服务器内部错误，请稍后重试'
+        : toChineseMessage(error.code, shape.message),
       data: {
         ...shape.data,
         stack: undefined,
