@@ -5,6 +5,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv } from '~/env';
 import { ZSignIn } from '~/lib/schemas/auth';
 import { getApp } from '~/server/app';
+import {
+  currentSessionVersion,
+  resolveSession,
+  signOutSession,
+} from '~/server/services/accounts/sessions';
 import { signInWithLdapUid, signInWithPassword } from '~/server/services/accounts/sign-in';
 
 /** Session lifetime: one working day. The session ends 8 hours after sign-in. */
@@ -15,6 +20,23 @@ function ipOf(headers: unknown): string | null {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const forwarded = first(h['x-forwarded-for']);
   return forwarded?.split(',')[0]?.trim() || first(h['x-real-ip']) || null;
+}
+
+/** What `authorize` hands to the jwt callback: the user and their current session version. */
+interface SignedInUser {
+  id: string;
+  sessionVersion: number;
+}
+
+/** The signed-in user as next-auth takes it, with the session version the JWT will carry. */
+async function signedIn(userId: string): Promise<SignedInUser> {
+  const app = await getApp();
+  return { id: userId, sessionVersion: (await currentSessionVersion(app, userId)) ?? 0 };
+}
+
+/** Only the two fields: next-auth passes the whole form body (csrfToken, callbackUrl …). */
+function credentialsOf(credentials: Record<string, unknown> | undefined) {
+  return ZSignIn.safeParse({ username: credentials?.username, password: credentials?.password });
 }
 
 let cached: AuthOptions | null = null;
@@ -36,7 +58,7 @@ export function getAuthOptions(): AuthOptions {
         password: { label: '密码', type: 'password' },
       },
       async authorize(credentials, req) {
-        const parsed = ZSignIn.safeParse(credentials ?? {});
+        const parsed = credentialsOf(credentials);
         if (!parsed.success) throw new Error('请输入用户名和密码');
         const app = await getApp();
         const result = await signInWithPassword(app, {
@@ -44,7 +66,7 @@ export function getAuthOptions(): AuthOptions {
           ip: ipOf(req?.headers),
         });
         if (!result.ok) throw new Error(result.message);
-        return { id: result.userId };
+        return signedIn(result.userId);
       },
     }),
   ];
@@ -59,7 +81,7 @@ export function getAuthOptions(): AuthOptions {
           password: { label: '密码', type: 'password' },
         },
         async authorize(credentials, req) {
-          const parsed = ZSignIn.safeParse(credentials ?? {});
+          const parsed = credentialsOf(credentials);
           if (!parsed.success) throw new Error('请输入用户名和密码');
           const { authenticateLdap } = await import('~/server/auth/ldap');
           let profile: Awaited<ReturnType<typeof authenticateLdap>>;
@@ -90,7 +112,7 @@ export function getAuthOptions(): AuthOptions {
           }
           const result = await signInWithLdapUid(app, { uid: profile.uid, ip: ipOf(req?.headers) });
           if (!result.ok) throw new Error(result.message);
-          return { id: result.userId };
+          return signedIn(result.userId);
         },
       }),
     );
@@ -103,12 +125,23 @@ export function getAuthOptions(): AuthOptions {
     providers,
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = (user as unknown as SignedInUser).sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {
-        // Only the id travels in the session; everything else is read fresh from the directory.
-        return { ...session, user: { id: token.sub ?? '' } };
+        // Only the id and the session version travel in the session; everything else is read
+        // fresh from the directory.
+        return { ...session, user: { id: token.sub ?? '', sv: token.sv ?? null } };
+      },
+    },
+    events: {
+      // 退出登录 ends this session and every copy of it (and the user's other sessions).
+      async signOut({ token }) {
+        if (!token?.sub || typeof token.sv !== 'number') return;
+        await signOutSession(await getApp(), { userId: token.sub, sessionVersion: token.sv });
       },
     },
   };
@@ -121,9 +154,15 @@ export function ldapEnabled(): boolean {
   return getEnv().ldap !== null;
 }
 
-/** The user id of the current request's session, or null (RSC, route handlers). */
+/**
+ * The user id of the current request's session, or null (RSC, route handlers, tRPC): also null
+ * when the session was revoked (signed out, password reset, deactivated, roles changed) — see
+ * `services/accounts/sessions.ts`.
+ */
 export async function getSessionUserId(): Promise<string | null> {
   const session = await getServerSession(getAuthOptions());
-  const id = (session?.user as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id.length > 0 ? id : null;
+  const user = session?.user as { id?: unknown; sv?: unknown } | undefined;
+  const id = user?.id;
+  if (typeof id !== 'string' || id.length === 0) return null;
+  return resolveSession(await getApp(), { userId: id, sessionVersion: user?.sv });
 }

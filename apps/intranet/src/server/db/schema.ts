@@ -17,6 +17,8 @@ export interface AppTables {
     last_login_at: Timestamp | null;
     password_changed_at: Timestamp | null;
     created_at: Timestamp;
+    /** Sessions issued under an older version are void (see services/accounts/sessions.ts). */
+    session_version: Generated<number>;
   };
   /** Append-only audit trail: sign-ins and every administrative change. */
   app_audit_log: {
@@ -35,9 +37,12 @@ export interface AppTables {
     unit_id: string;
     user_id: string;
     case_id: string | null;
+    /** The task a 待办/待阅 notice announces (null for other notices). */
+    task_id: Generated<string | null>;
     channel: string;
     title: string;
     body: string;
+    /** When the notice was queued (the step that caused it), not when it was delivered. */
     created_at: Timestamp;
     read_at: Timestamp | null;
   };

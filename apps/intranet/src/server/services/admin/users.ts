@@ -5,6 +5,7 @@ import type { ZCreateUser, ZResetPassword, ZSetUserActive, ZUpdateUser } from '~
 import type { SessionUser } from '~/server/api/context';
 import { type AppServices, db } from '~/server/app';
 import { hashPassword } from '~/server/services/accounts/password-hash';
+import { revokeSessionsTx } from '~/server/services/accounts/sessions';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { putUserTx } from './directory-sql';
 
@@ -117,7 +118,7 @@ async function userOfUnit(app: AppServices, unitId: string, id: string): Promise
   return u;
 }
 
-/** 编辑用户: name, department, roles, direct superior. */
+/** 编辑用户: name, department, roles, direct superior. A role change ends the user's sessions. */
 export async function updateUser(
   app: AppServices,
   actor: AdminActor,
@@ -137,10 +138,15 @@ export async function updateUser(
     superiorId: input.superiorId,
   };
   const now = app.clock.now();
+  const rolesChanged =
+    before.roles.length !== after.roles.length ||
+    before.roles.some((r) => !after.roles.includes(r));
   await db(app)
     .transaction()
     .execute(async (trx) => {
       await putUserTx(trx, after);
+      // A role change signs the user out everywhere: they sign in again under the new roles.
+      if (rolesChanged) await revokeSessionsTx(trx, input.id);
       await writeAudit(trx, {
         unitId,
         at: now,
@@ -154,7 +160,7 @@ export async function updateUser(
   return after;
 }
 
-/** 停用 / 启用: a deactivated user cannot sign in, act, or be assigned. */
+/** 停用 / 启用: a deactivated user cannot sign in, act, or be assigned; their sessions end. */
 export async function setUserActive(
   app: AppServices,
   actor: AdminActor,
@@ -169,6 +175,7 @@ export async function setUserActive(
     .transaction()
     .execute(async (trx) => {
       await putUserTx(trx, after);
+      if (!input.active) await revokeSessionsTx(trx, input.id);
       await writeAudit(trx, {
         unitId,
         at: now,
@@ -182,7 +189,10 @@ export async function setUserActive(
   return after;
 }
 
-/** 重置密码: sets a new password, clears failed attempts and any lock; creates the account if missing. */
+/**
+ * 重置密码: sets a new password, clears failed attempts and any lock, and ends every session
+ * of the user; creates the account if missing.
+ */
 export async function resetPassword(
   app: AppServices,
   actor: AdminActor,
@@ -205,12 +215,14 @@ export async function resetPassword(
           password_changed_at: now,
         })
         .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet({
+          oc.column('user_id').doUpdateSet((eb) => ({
             password_hash: hash,
             failed_count: 0,
             locked_until: null,
             password_changed_at: now,
-          }),
+            // Every session issued under the old password ends now.
+            session_version: eb('app_accounts.session_version', '+', 1),
+          })),
         )
         .execute();
       await writeAudit(trx, {
