@@ -46,7 +46,14 @@ function RoomModal({ room, onClose }: { room: Room | null; onClose: () => void }
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(ZRoomInput),
     defaultValues: room
-      ? { ...room, location: room.location ?? '' }
+      ? {
+          id: room.id,
+          name: room.name,
+          capacity: room.capacity,
+          equipment: room.equipment,
+          location: room.location ?? '',
+          active: room.active,
+        }
       : { id: '', name: '', capacity: 20, equipment: [], location: '', active: true },
   });
   const save = useMutation(

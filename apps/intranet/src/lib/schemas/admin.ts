@@ -27,7 +27,7 @@ const ZName = z.string().trim().min(1, '请填写姓名').max(50, '最多 50 个
 const ZOptionalId = ZId.nullable().default(null);
 
 /** 新建用户: the login name is also the user's id in the directory. */
-export const ZCreateUser = z.object({
+export const ZCreateUser = z.strictObject({
   username: ZId,
   name: ZName,
   departmentId: ZId,
@@ -38,7 +38,7 @@ export const ZCreateUser = z.object({
 export type CreateUserInput = z.input<typeof ZCreateUser>;
 
 /** 编辑用户. */
-export const ZUpdateUser = z.object({
+export const ZUpdateUser = z.strictObject({
   id: ZId,
   name: ZName,
   departmentId: ZId,
@@ -48,14 +48,14 @@ export const ZUpdateUser = z.object({
 export type UpdateUserInput = z.input<typeof ZUpdateUser>;
 
 /** 停用 / 启用. */
-export const ZSetUserActive = z.object({ id: ZId, active: z.boolean() });
+export const ZSetUserActive = z.strictObject({ id: ZId, active: z.boolean() });
 
 /** 重置密码 (also unlocks the account). */
-export const ZResetPassword = z.object({ id: ZId, password: ZPassword });
+export const ZResetPassword = z.strictObject({ id: ZId, password: ZPassword });
 export type ResetPasswordInput = z.input<typeof ZResetPassword>;
 
 /** 新建 / 编辑部门. */
-export const ZSaveDepartment = z.object({
+export const ZSaveDepartment = z.strictObject({
   id: ZId,
   name: z.string().trim().min(1, '请填写部门名称').max(50, '最多 50 个字'),
   parentId: ZOptionalId,
@@ -66,7 +66,7 @@ export type SaveDepartmentInput = z.input<typeof ZSaveDepartment>;
 
 /** 新建代理授权: the deputy acts for the principal in [startsAt, endsAt). */
 export const ZCreateDelegation = z
-  .object({
+  .strictObject({
     principalId: ZId,
     deputyId: ZId,
     startsAt: z.coerce.date({ message: '请选择开始时间' }),
@@ -82,7 +82,7 @@ export const ZCreateDelegation = z
 export type CreateDelegationInput = z.input<typeof ZCreateDelegation>;
 
 /** Filters of the 审计日志. */
-export const ZAuditFilter = z.object({
+export const ZAuditFilter = z.strictObject({
   action: z.string().max(64).optional(),
   actorId: z.string().max(64).optional(),
   from: z.coerce.date().optional(),

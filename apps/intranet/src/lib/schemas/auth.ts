@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The sign-in form (登录). */
-export const ZSignIn = z.object({
+export const ZSignIn = z.strictObject({
   username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
   password: z.string().min(1, '请输入密码').max(200, '密码过长'),
 });

@@ -14,7 +14,7 @@ export const ZStrokePoint = z.tuple([
 
 /** 手写批注: vector strokes drawn on a pad of `width` × `height` pixels. */
 export const ZHandwriting = z
-  .object({
+  .strictObject({
     width: z.number().int().min(50).max(4000),
     height: z.number().int().min(50).max(4000),
     strokes: z

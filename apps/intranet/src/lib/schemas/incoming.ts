@@ -19,6 +19,7 @@ import {
 } from '@gongwen/core';
 import { z } from 'zod';
 import { ZHandwriting } from '~/lib/schemas/handwriting';
+import { strictDeep, strictEach } from '~/lib/schemas/strict';
 
 /** Ids of cases and commands as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -95,8 +96,11 @@ export const INCOMING_EVENT_LABELS: Record<string, string> = {
   $reassign: '改派',
 };
 
+/** The payload schemas as procedure inputs take them: strict, nested objects too. */
+const STRICT_PAYLOADS = strictEach(INCOMING_EVENT_SCHEMAS);
+
 const send = <T extends IncomingEventType>(type: T) =>
-  z.object({ type: z.literal(type), payload: INCOMING_EVENT_SCHEMAS[type] });
+  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
 
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
 export const ZIncomingAction = z.discriminatedUnion(
@@ -122,7 +126,7 @@ export const ZIncomingAction = z.discriminatedUnion(
 );
 
 /** Input of `incoming.send`. */
-export const ZIncomingSend = z.object({
+export const ZIncomingSend = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   /** The case version the user saw; a concurrent change is refused with a clear message. */
@@ -136,26 +140,26 @@ export const ZIncomingSend = z.object({
 export type IncomingSendInput = z.input<typeof ZIncomingSend>;
 
 /** Input of `incoming.register` (签收登记): the core's registration plus an idempotency key. */
-export const ZIncomingRegister = z.object({
+export const ZIncomingRegister = z.strictObject({
   commandId: ZCommandId,
-  registration: ZRegistration,
+  registration: strictDeep(ZRegistration),
 });
 
 /** Input of `incoming.remind` (催办 button). */
-export const ZIncomingRemind = z.object({
+export const ZIncomingRemind = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   note: z.string().trim().max(500, '催办说明不能超过500字').optional(),
 });
 
 /** A case reference. */
-export const ZIncomingCaseRef = z.object({ caseId: ZCaseId });
+export const ZIncomingCaseRef = z.strictObject({ caseId: ZCaseId });
 
 /** States of the 收文 flow for the list's filter. */
 export const INCOMING_STATES = Object.keys(INCOMING_STATE_LABELS) as [string, ...string[]];
 
 /** Filters, sort and page of the 收文 list. */
-export const ZIncomingListFilter = z.object({
+export const ZIncomingListFilter = z.strictObject({
   /** Part of the title, 收文编号, 来文字号 or 来文单位. */
   search: z.string().trim().max(100, '搜索内容最多 100 字').optional(),
   urgency: z.enum(URGENCIES).optional(),
@@ -163,7 +167,7 @@ export const ZIncomingListFilter = z.object({
   state: z.enum(INCOMING_STATES, { message: '未知的办理状态' }).optional(),
   /** 签收时间 in this period. */
   period: z
-    .object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
+    .strictObject({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
     .refine((p) => !p.from || !p.to || p.from <= p.to, {
       message: '结束日期不能早于开始日期',
       path: ['to'],

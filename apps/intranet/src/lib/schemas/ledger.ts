@@ -12,14 +12,14 @@ export const LEDGER_TITLES: Record<LedgerWorkflow, string> = {
 };
 
 const ZPeriod = z
-  .object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
+  .strictObject({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, {
     message: '结束日期不能早于开始日期',
     path: ['to'],
   });
 
 /** The filters a ledger is listed, exported and printed with. */
-export const ZLedgerQuery = z.object({
+export const ZLedgerQuery = z.strictObject({
   workflow: z.enum(LEDGER_WORKFLOWS, { message: '请选择收文台帐或发文台帐' }),
   /** Cases registered (收文) or drafted (发文) in this period. */
   period: ZPeriod.optional(),
@@ -42,7 +42,7 @@ export const ZLedgerFilter = ZLedgerQuery.extend({
 export type LedgerFilter = z.input<typeof ZLedgerFilter>;
 
 /** 流程统计 of one case. */
-export const ZFlowStatisticsInput = z.object({
+export const ZFlowStatisticsInput = z.strictObject({
   caseId: z.string().trim().min(1, '请指定办件').max(128, '办件编号过长'),
 });
 

@@ -21,6 +21,7 @@ import {
   ZSubmitTopics,
 } from '@gongwen/core';
 import { z } from 'zod';
+import { strictDeep, strictEach } from '~/lib/schemas/strict';
 
 /** Ids of cases as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -36,12 +37,12 @@ const ZRoomId = z
 export { MEETING_TYPES };
 
 /** A meeting case. */
-export const ZMeetingCaseRef = z.object({ caseId: ZCaseId });
+export const ZMeetingCaseRef = z.strictObject({ caseId: ZCaseId });
 
 /** 会议计划/申请: the core's plan, and optionally the room to book for its time. */
-export const ZMeetingCreate = z.object({
+export const ZMeetingCreate = z.strictObject({
   commandId: ZCommandId,
-  plan: ZMeetingPlan,
+  plan: strictDeep(ZMeetingPlan),
   roomId: ZRoomId.optional(),
 });
 
@@ -70,8 +71,11 @@ export const MEETING_EVENT_SCHEMAS = {
 /** A 会议 event type a user sends through `meeting.send`. */
 export type MeetingEventType = keyof typeof MEETING_EVENT_SCHEMAS;
 
+/** The payload schemas as procedure inputs take them: strict, nested objects too. */
+const STRICT_PAYLOADS = strictEach(MEETING_EVENT_SCHEMAS);
+
 const send = <T extends MeetingEventType>(type: T) =>
-  z.object({ type: z.literal(type), payload: MEETING_EVENT_SCHEMAS[type] });
+  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
 
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
 export const ZMeetingAction = z.discriminatedUnion(
@@ -100,21 +104,21 @@ export const ZMeetingAction = z.discriminatedUnion(
 );
 
 /** Input of `meeting.send`. */
-export const ZMeetingSend = z.object({
+export const ZMeetingSend = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   action: ZMeetingAction,
 });
 
 /** Input of `meeting.bookRoom`: (re)book a room for the planned time. */
-export const ZMeetingBookRoom = z.object({
+export const ZMeetingBookRoom = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   roomId: ZRoomId,
 });
 
 /** 会议室 as the administrator edits it. */
-export const ZRoomInput = z.object({
+export const ZRoomInput = z.strictObject({
   id: ZRoomId,
   name: z.string().trim().min(1, '请填写会议室名称').max(50, '会议室名称不能超过50字'),
   capacity: z
@@ -132,27 +136,27 @@ export const ZRoomInput = z.object({
 
 /** A period: [from, to). */
 export const ZPeriod = z
-  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .strictObject({ from: z.coerce.date(), to: z.coerce.date() })
   .refine((p) => p.to.getTime() > p.from.getTime(), { message: '结束时间须晚于开始时间' })
   .refine((p) => p.to.getTime() - p.from.getTime() <= 400 * 86_400_000, {
     message: '查询时间跨度不能超过400天',
   });
 
 /** The meeting list (a month of the calendar, or all). */
-export const ZMeetingList = z.object({
+export const ZMeetingList = z.strictObject({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
 
 /** The room calendar: bookings of the unit's rooms (or one) in a period. */
-export const ZRoomCalendar = z.object({
+export const ZRoomCalendar = z.strictObject({
   from: z.coerce.date(),
   to: z.coerce.date(),
   roomId: ZRoomId.optional(),
 });
 
 /** 督办 filter. */
-export const ZSupervisionFilter = z.object({
+export const ZSupervisionFilter = z.strictObject({
   status: z.enum(['open', 'overdue', 'completed']).optional(),
 });
 

@@ -26,6 +26,7 @@ import {
 } from '@gongwen/core';
 import { z } from 'zod';
 import { ZHandwriting } from '~/lib/schemas/handwriting';
+import { strictDeep, strictEach } from '~/lib/schemas/strict';
 
 /** Ids of cases as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -101,8 +102,11 @@ export const OUTGOING_EVENT_LABELS: Record<string, string> = {
   $reassign: '改派',
 };
 
+/** The payload schemas as procedure inputs take them: strict, nested objects too. */
+const STRICT_PAYLOADS = strictEach(OUTGOING_EVENT_SCHEMAS);
+
 const send = <T extends OutgoingEventType>(type: T) =>
-  z.object({ type: z.literal(type), payload: OUTGOING_EVENT_SCHEMAS[type] });
+  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
 
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
 export const ZOutgoingAction = z.discriminatedUnion(
@@ -132,7 +136,7 @@ export const ZOutgoingAction = z.discriminatedUnion(
 );
 
 /** Input of `outgoing.send`. */
-export const ZOutgoingSend = z.object({
+export const ZOutgoingSend = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   /** The case version the user saw; a concurrent change is refused with a clear message. */
@@ -146,50 +150,50 @@ export const ZOutgoingSend = z.object({
 export type OutgoingSendInput = z.input<typeof ZOutgoingSend>;
 
 /** Input of `outgoing.create` (拟稿): the core's draft plus an idempotency key. */
-export const ZOutgoingCreate = z.object({
+export const ZOutgoingCreate = z.strictObject({
   commandId: ZCommandId,
-  draft: ZCreateOutgoingDraft,
+  draft: strictDeep(ZCreateOutgoingDraft),
 });
 
 /** Input of `outgoing.saveVersion` (保存正文, a new version). */
-export const ZOutgoingSaveVersion = z.object({
+export const ZOutgoingSaveVersion = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   expectedRev: z.number().int().nonnegative().optional(),
-  edit: ZEdit,
+  edit: strictDeep(ZEdit),
 });
 
 /** Input of `outgoing.importDocx`: an uploaded .docx (see /api/outgoing/upload). */
-export const ZOutgoingImportDocx = z.object({
+export const ZOutgoingImportDocx = z.strictObject({
   blobId: z.string().min(1, '请先上传 Word 文件').max(200),
 });
 
 /** A case reference. */
-export const ZOutgoingCaseRef = z.object({ caseId: ZCaseId });
+export const ZOutgoingCaseRef = z.strictObject({ caseId: ZCaseId });
 
 /** Two versions to compare. */
-export const ZOutgoingDiff = z.object({
+export const ZOutgoingDiff = z.strictObject({
   caseId: ZCaseId,
   from: z.number().int().min(1, '请选择版本'),
   to: z.number().int().min(1, '请选择版本'),
 });
 
 /** 盖章: the seal PIN the secretary types. */
-export const ZOutgoingSeal = z.object({
+export const ZOutgoingSeal = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   pin: z.string().min(1, '请输入印章 PIN').max(64, 'PIN 过长'),
 });
 
 /** 分发. */
-export const ZOutgoingDistribute = z.object({
+export const ZOutgoingDistribute = z.strictObject({
   caseId: ZCaseId,
   /** 发送方式 for external units (default 机要交换). */
   externalMethod: z.string().trim().min(1).max(20, '发送方式不能超过20字').optional(),
 });
 
 /** 文号使用记录 of one 机关代字 and year. */
-export const ZDocNumberHistoryQuery = z.object({
+export const ZDocNumberHistoryQuery = z.strictObject({
   issuerCode: z.string().trim().min(1, '请填写机关代字').max(20),
   year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
 });
@@ -198,7 +202,7 @@ export const ZDocNumberHistoryQuery = z.object({
 export const OUTGOING_STATES = Object.keys(OUTGOING_STATE_LABELS) as [string, ...string[]];
 
 /** Filters, sort and page of the 发文 list. */
-export const ZOutgoingListFilter = z.object({
+export const ZOutgoingListFilter = z.strictObject({
   /** Part of the title or the 文号. */
   search: z.string().trim().max(100, '搜索内容最多 100 字').optional(),
   docType: z.enum(DOC_TYPES).optional(),

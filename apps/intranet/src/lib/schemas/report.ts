@@ -9,6 +9,7 @@ import {
   ZWithdrawReport,
 } from '@gongwen/core';
 import { z } from 'zod';
+import { strictDeep, strictEach } from '~/lib/schemas/strict';
 
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
 const ZCommandId = z.uuid({ message: '操作编号格式不正确' });
@@ -16,12 +17,12 @@ const ZCommandId = z.uuid({ message: '操作编号格式不正确' });
 export { REPORT_KINDS };
 
 /** A report case. */
-export const ZReportCaseRef = z.object({ caseId: ZCaseId });
+export const ZReportCaseRef = z.strictObject({ caseId: ZCaseId });
 
 /** 拟稿 (and 送审 at once when `submit`). */
-export const ZReportCreate = z.object({
+export const ZReportCreate = z.strictObject({
   commandId: ZCommandId,
-  draft: ZReportDraft,
+  draft: strictDeep(ZReportDraft),
   /** Send it to the approvers right away (送审). */
   submit: z.boolean().default(true),
 });
@@ -39,8 +40,11 @@ export const REPORT_EVENT_SCHEMAS = {
 /** A 报告 event type. */
 export type ReportEventType = keyof typeof REPORT_EVENT_SCHEMAS;
 
+/** The payload schemas as procedure inputs take them: strict, nested objects too. */
+const STRICT_PAYLOADS = strictEach(REPORT_EVENT_SCHEMAS);
+
 const send = <T extends ReportEventType>(type: T) =>
-  z.object({ type: z.literal(type), payload: REPORT_EVENT_SCHEMAS[type] });
+  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
 
 /** `{ type, payload }` of one event. */
 export const ZReportAction = z.discriminatedUnion(
@@ -57,20 +61,20 @@ export const ZReportAction = z.discriminatedUnion(
 );
 
 /** Input of `report.send`. */
-export const ZReportSend = z.object({
+export const ZReportSend = z.strictObject({
   caseId: ZCaseId,
   commandId: ZCommandId,
   action: ZReportAction,
 });
 
 /** The report list. */
-export const ZReportList = z.object({
+export const ZReportList = z.strictObject({
   scope: z.enum(['all', 'mine', 'toApprove']).default('all'),
 });
 
 /** Statistics period. */
 export const ZReportPeriod = z
-  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .strictObject({ from: z.coerce.date(), to: z.coerce.date() })
   .refine((p) => p.to.getTime() > p.from.getTime(), { message: '结束时间须晚于开始时间' });
 
 /** Chinese names of the ledger events of a report. */

@@ -5,7 +5,7 @@ export const MAX_STATISTICS_MONTHS = 24;
 
 /** A statistics period [from, to): cases registered (收文) or drafted (发文) in it. */
 export const ZStatisticsPeriod = z
-  .object({
+  .strictObject({
     from: z.coerce.date({ message: '请选择开始日期' }),
     to: z.coerce.date({ message: '请选择结束日期' }),
   })

@@ -5,14 +5,14 @@ export const URGENCY_OPTIONS = ['特急', '加急', '普通'] as const;
 export const SECRECY_OPTIONS = ['非密', '秘密', '机密', '绝密'] as const;
 
 const ZPeriod = z
-  .object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
+  .strictObject({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, {
     message: '结束日期不能早于开始日期',
     path: ['to'],
   });
 
 /** Filters, sort and page of the 待办 list. */
-export const ZInboxFilter = z.object({
+export const ZInboxFilter = z.strictObject({
   workflow: z.string().min(1).max(64).optional(),
   kind: z.enum(['act', 'read', 'remind']).optional(),
   urgency: z.enum(URGENCY_OPTIONS).optional(),
@@ -29,7 +29,7 @@ export const ZInboxFilter = z.object({
 export type InboxFilter = z.input<typeof ZInboxFilter>;
 
 /** Filters, sort and page of the 已办 list. */
-export const ZDoneFilter = z.object({
+export const ZDoneFilter = z.strictObject({
   workflow: z.string().min(1).max(64).optional(),
   urgency: z.enum(URGENCY_OPTIONS).optional(),
   secrecy: z.enum(SECRECY_OPTIONS).optional(),

@@ -101,10 +101,12 @@ export const adminRouter = createTRPCRouter({
     .input(ZCreateDelegation)
     .mutation(({ ctx, input }) => createDelegation(ctx.app, actorOf(ctx), input)),
 
-  removeDelegation: adminProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
-    await removeDelegation(ctx.app, actorOf(ctx), input.id);
-    return { ok: true as const };
-  }),
+  removeDelegation: adminProcedure
+    .input(z.strictObject({ id: ZId }))
+    .mutation(async ({ ctx, input }) => {
+      await removeDelegation(ctx.app, actorOf(ctx), input.id);
+      return { ok: true as const };
+    }),
 
   audit: adminProcedure
     .input(ZAuditFilter)

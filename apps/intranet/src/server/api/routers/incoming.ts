@@ -69,6 +69,6 @@ export const incomingRouter = createTRPCRouter({
 
   /** The 收文处理笺's content (the print view and the PDF render it). */
   sheet: protectedProcedure
-    .input(z.object({ caseId: z.string().min(1).max(128) }))
+    .input(z.strictObject({ caseId: z.string().min(1).max(128) }))
     .query(({ ctx, input }) => buildIncomingSheet(ctx.app, ctx.user, input.caseId)),
 });

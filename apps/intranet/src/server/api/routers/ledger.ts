@@ -15,7 +15,9 @@ export const ledgerRouter = createTRPCRouter({
   /** The filters' choices: departments and states. */
   options: protectedProcedure
     .input(
-      z.object({ workflow: z.enum(LEDGER_WORKFLOWS, { message: '请选择收文台帐或发文台帐' }) }),
+      z.strictObject({
+        workflow: z.enum(LEDGER_WORKFLOWS, { message: '请选择收文台帐或发文台帐' }),
+      }),
     )
     .query(({ ctx, input }) => ledgerOptions(ctx.app, ctx.user, input.workflow)),
 

@@ -68,7 +68,7 @@ export const outgoingRouter = createTRPCRouter({
 
   /** One saved version's 正文. */
   version: protectedProcedure
-    .input(z.object({ caseId: z.string().min(1).max(128), no: z.number().int().min(1) }))
+    .input(z.strictObject({ caseId: z.string().min(1).max(128), no: z.number().int().min(1) }))
     .query(({ ctx, input }) => getOutgoingVersion(ctx.app, ctx.user, input.caseId, input.no)),
 
   /** 保存正文: a new version (and optionally header changes). */
