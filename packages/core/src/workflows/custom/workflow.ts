@@ -249,10 +249,7 @@ export function defineCustomWorkflow(
           },
         );
       const merged = { ...ctx.form, ...form };
-      const issues = [
-        ...validateFormValues(def, form, []),
-        ...(completes ? validateFormValues(def, {}, []) : []),
-      ];
+      const issues = validateFormValues(def, form, []);
       if (completes)
         for (const f of requiredAt(def, node)) {
           const v = merged[f];
