@@ -26,6 +26,8 @@ export function library(packageDir: string, extra: Partial<UserConfig> = {}): Us
     dts: true,
     sourcemap: true,
     clean: true,
+    // The d.ts plugin is slow by nature; rolldown's note about it is noise in every build log.
+    checks: { pluginTimings: false },
     // Dependencies and peers stay imports; nothing from node_modules is bundled.
     deps: { skipNodeModulesBundle: true, neverBundle: [/^@gongwen\//] },
     ...extra,

@@ -39,7 +39,7 @@ const { values } = parseArgs({
 
 if (values['refuse-in-place']) {
   console.error(
-    `${process.env.npm_package_name ?? 'this package'}: its package.json exports TypeScript sources for the workspace.\n` +
+    `${JSON.parse(readFileSync('package.json', 'utf8')).name}: its package.json exports TypeScript sources for the workspace.\n` +
       'Pack or publish the built package instead: npm run pack:packages (scripts/pack.mjs), npm run release.',
   );
   process.exit(1);
@@ -66,7 +66,9 @@ export function publishedManifest(pkg) {
     manifest[k] = v;
   }
   if (pkg.bin) {
-    manifest.bin = Object.fromEntries(Object.keys(pkg.bin).map((name) => [name, `./dist/${name}.mjs`]));
+    manifest.bin = Object.fromEntries(
+      Object.keys(pkg.bin).map((name) => [name, `./dist/${name}.mjs`]),
+    );
   }
   return manifest;
 }
@@ -89,12 +91,15 @@ for (const dir of PACKAGES) {
   const stage = join(out, 'stage', dir);
   mkdirSync(stage, { recursive: true });
   for (const f of pkg.files) {
-    if (!existsSync(join(pkgDir, f))) throw new Error(`${pkg.name}: "files" names ${f}, which does not exist`);
+    if (!existsSync(join(pkgDir, f)))
+      throw new Error(`${pkg.name}: "files" names ${f}, which does not exist`);
     cpSync(join(pkgDir, f), join(stage, f), { recursive: true });
   }
   const manifest = publishedManifest(pkg);
   const targets = [
-    ...Object.values(manifest.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
+    ...Object.values(manifest.exports).flatMap((v) =>
+      typeof v === 'string' ? [v] : Object.values(v),
+    ),
     ...Object.values(manifest.bin ?? {}),
   ];
   for (const t of targets) {
@@ -138,7 +143,9 @@ if (values.lint) {
         console.log(`\n${r.name}: ${cmd.split('/').pop()}\n${text.trim()}`);
       } catch (e) {
         failed = true;
-        console.log(`\n${r.name}: ${cmd.split('/').pop()} FAILED\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+        console.log(
+          `\n${r.name}: ${cmd.split('/').pop()} FAILED\n${e.stdout ?? ''}${e.stderr ?? ''}`,
+        );
       }
     }
   }
@@ -155,7 +162,13 @@ if (values['dry-run'] || values.publish) {
         continue;
       }
     }
-    const args = ['publish', r.tarball, '--access', 'public', ...(values.publish ? [] : ['--dry-run'])];
+    const args = [
+      'publish',
+      r.tarball,
+      '--access',
+      'public',
+      ...(values.publish ? [] : ['--dry-run']),
+    ];
     execFileSync('npm', args, { cwd: dirname(r.tarball), stdio: 'inherit' });
   }
 }

@@ -29,6 +29,10 @@ else
     tee "$log" || status=$?
 fi
 npx biome check . || status=$?
+# Every export of @gongwen/core has a TSDoc comment (TypeDoc's validation, nothing written).
+# Packing, publint, attw and the tarballs installed outside the workspace are the turbo
+# `test` task of tests/outsider.
+npx typedoc --emit none --logLevel Warn || status=$?
 
 # One closing line over all packages, summed from each vitest run's "Tests" line.
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
