@@ -8,12 +8,16 @@ const notFound = (name: string) =>
 
 describe('importDriver', () => {
   it('returns the loaded driver', async () => {
-    await expect(importDriver('pg', '@gongwen/adapters/postgres', async () => 42)).resolves.toBe(42);
+    await expect(importDriver('pg', '@gongwen/adapters/postgres', async () => 42)).resolves.toBe(
+      42,
+    );
   });
 
   it('names the missing driver and the entry point that needs it', async () => {
     const load = () => Promise.reject(notFound('@electric-sql/pglite'));
-    await expect(importDriver('@electric-sql/pglite', '@gongwen/adapters/pglite', load)).rejects.toThrow(
+    await expect(
+      importDriver('@electric-sql/pglite', '@gongwen/adapters/pglite', load),
+    ).rejects.toThrow(
       '@gongwen/adapters/pglite needs the driver package "@electric-sql/pglite", which is not installed: npm install @electric-sql/pglite',
     );
   });

@@ -23,8 +23,10 @@ export async function createPgliteStore(
   // PGlite creates its own folder but not missing parents; `memory://`, `idb://` … are not paths.
   if (!/^[a-z]+:\/\//.test(options.dataDir)) await mkdir(options.dataDir, { recursive: true });
   // @electric-sql/pglite is an optional peer dependency, loaded only here.
-  const driver = await importDriver('@electric-sql/pglite', '@gongwen/adapters/pglite', () =>
-    import('@electric-sql/pglite'),
+  const driver = await importDriver(
+    '@electric-sql/pglite',
+    '@gongwen/adapters/pglite',
+    () => import('@electric-sql/pglite'),
   );
   const pg: PGlite = await driver.PGlite.create(options.dataDir);
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
