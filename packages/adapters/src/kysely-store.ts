@@ -108,6 +108,7 @@ function outboxRecords(rows: readonly OutboxRecord[]) {
     id: o.id,
     unit_id: o.unitId,
     case_id: o.caseId,
+    task_id: o.taskId ?? null,
     channel: o.channel,
     recipients: o.recipients,
     title: o.title,
@@ -152,10 +153,10 @@ function insertCtes(w: {
   }
   if (w.outbox.length > 0) {
     parts.push(sql`new_outbox AS (
-      INSERT INTO outbox (id, unit_id, case_id, channel, recipients, title, body, created_at)
-      SELECT id, unit_id, case_id, channel, recipients, title, body, created_at
+      INSERT INTO outbox (id, unit_id, case_id, task_id, channel, recipients, title, body, created_at)
+      SELECT id, unit_id, case_id, task_id, channel, recipients, title, body, created_at
       FROM jsonb_to_recordset(${json(outboxRecords(w.outbox))}::jsonb) AS x(id text, unit_id text, case_id text,
-        channel text, recipients text[], title text, body text, created_at timestamptz)
+        task_id text, channel text, recipients text[], title text, body text, created_at timestamptz)
       RETURNING 1)`);
   }
   if (w.command) {

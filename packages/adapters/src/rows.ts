@@ -97,6 +97,7 @@ export function toOutbox(r: Row): OutboxRecord {
     id: r.id as string,
     unitId: r.unit_id as string,
     caseId: (r.case_id as string | null) ?? null,
+    taskId: (r.task_id as string | null) ?? null,
     channel: r.channel as OutboxRecord['channel'],
     recipients: r.recipients as string[],
     title: r.title as string,

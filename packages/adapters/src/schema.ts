@@ -115,6 +115,8 @@ export interface Database {
     id: string;
     unit_id: string;
     case_id: string | null;
+    /** The task a 待办/待阅 notice announces. */
+    task_id: string | null;
     channel: string;
     recipients: string[];
     title: string;

@@ -19,4 +19,6 @@ export interface Directory {
   usersWithRole(unitId: string, role: string, departmentId?: string): Promise<User[]>;
   /** Delegations naming `deputyId` as the deputy that are in force at `at`. */
   delegationsOfDeputy(deputyId: string, at: Date): Promise<Delegation[]>;
+  /** Delegations of a unit in force at `at` (a new task's notice also reaches the deputies). */
+  delegationsOfUnit(unitId: string, at: Date): Promise<Delegation[]>;
 }

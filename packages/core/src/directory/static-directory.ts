@@ -40,5 +40,7 @@ export function createStaticDirectory(org: OrgInput): Directory {
       ),
     delegationsOfDeputy: async (deputyId, at) =>
       delegations.filter((d) => d.deputyId === deputyId && d.startsAt <= at && at < d.endsAt),
+    delegationsOfUnit: async (unitId, at) =>
+      delegations.filter((d) => d.unitId === unitId && d.startsAt <= at && at < d.endsAt),
   };
 }

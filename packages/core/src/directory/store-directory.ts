@@ -12,5 +12,7 @@ export function createStoreDirectory(repo: DirectoryRepository): Directory {
     usersWithRole: (unitId, role, departmentId) =>
       repo.listUsers({ unitId, role, ...(departmentId === undefined ? {} : { departmentId }) }),
     delegationsOfDeputy: (deputyId, at) => repo.delegationsOfDeputy(deputyId, at),
+    delegationsOfUnit: async (unitId, at) =>
+      (await repo.listDelegations(unitId)).filter((d) => d.startsAt <= at && at < d.endsAt),
   };
 }

@@ -225,26 +225,70 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     );
   }
 
-  function outboxRows(
+  /**
+   * The outbox rows of a transition: a 待办/待阅 notice for each opened act or read task, and
+   * the machine's own notifications. A candidate with a delegation in force for the workflow
+   * is told who covers (待办：批示（刘洋代理）); the deputy gets the notice too, saying for whom
+   * (待办：批示（代陈志强）) — unless the deputy is a candidate already.
+   */
+  async function outboxRows(
     unitId: string,
     caseId: string,
     title: string,
-    opened: Assignment[],
+    opened: TaskRecord[],
     effects: MachineEffects,
     now: Date,
-  ): OutboxRecord[] {
-    const rows: OutboxRecord[] = opened
-      .filter((a) => a.kind !== 'remind')
-      .map((a) => ({
+  ): Promise<OutboxRecord[]> {
+    const rows: OutboxRecord[] = [];
+    const notices = opened.filter((t) => t.kind !== 'remind');
+    const delegations = notices.length === 0 ? [] : await directory.delegationsOfUnit(unitId, now);
+    for (const t of notices) {
+      const heading = `${t.kind === 'read' ? '待阅' : '待办'}：${t.label}`;
+      const row = (recipients: string[], note = ''): OutboxRecord => ({
         id: newId(),
         unitId,
         caseId,
+        taskId: t.id,
         channel: 'inApp',
-        recipients: a.candidates,
-        title: a.kind === 'read' ? `待阅：${a.label}` : `待办：${a.label}`,
+        recipients,
+        title: `${heading}${note}`,
         body: title,
         createdAt: now,
-      }));
+      });
+      const deputies = await activeDeputies(
+        delegations.filter(
+          (d) =>
+            d.unitId === unitId &&
+            delegationCovers(d, now, t.workflow) &&
+            d.deputyId !== d.principalId &&
+            t.candidates.includes(d.principalId),
+        ),
+      );
+      if (deputies.length === 0) {
+        rows.push(row(t.candidates));
+        continue;
+      }
+      const names = new Map(
+        (
+          await directory.getUsers([
+            ...new Set(deputies.flatMap((d) => [d.principalId, d.deputyId])),
+          ])
+        ).map((u) => [u.id, u.name]),
+      );
+      const list = (ids: string[]) => [...new Set(ids)].map((id) => names.get(id) ?? id).join('、');
+      const covered = new Set(deputies.map((d) => d.principalId));
+      const uncovered = t.candidates.filter((c) => !covered.has(c));
+      if (uncovered.length > 0) rows.push(row(uncovered));
+      for (const principal of covered) {
+        const by = deputies.filter((d) => d.principalId === principal).map((d) => d.deputyId);
+        rows.push(row([principal], `（${list(by)}代理）`));
+      }
+      for (const deputy of new Set(deputies.map((d) => d.deputyId))) {
+        if (t.candidates.includes(deputy)) continue;
+        const of = deputies.filter((d) => d.deputyId === deputy).map((d) => d.principalId);
+        rows.push(row([deputy], `（代${list(of)}）`));
+      }
+    }
     for (const n of effects.notify) {
       rows.push({
         id: newId(),
@@ -258,6 +302,17 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       });
     }
     return rows;
+  }
+
+  /** The delegations whose deputy is an active user (an inactive deputy cannot act). */
+  async function activeDeputies<D extends { deputyId: string }>(delegations: D[]): Promise<D[]> {
+    if (delegations.length === 0) return [];
+    const active = new Set(
+      (await directory.getUsers([...new Set(delegations.map((d) => d.deputyId))]))
+        .filter((u) => u.active)
+        .map((u) => u.id),
+    );
+    return delegations.filter((d) => active.has(d.deputyId));
   }
 
   function timerRows(
@@ -425,6 +480,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
       assignments: plan.assignments,
     } as const;
     const result = resultOf({ id: caseRecord.id, ...updated }, onBehalfOf);
+    const openTasks = taskRows(def, caseRecord.id, caseRecord.unitId, plan.opened, now);
     await tx.applyTransition({
       caseId: caseRecord.id,
       expectedRev: caseRecord.rev,
@@ -443,12 +499,19 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
         };
       }),
       closedAt: now,
-      openTasks: taskRows(def, caseRecord.id, caseRecord.unitId, plan.opened, now),
+      openTasks,
       deleteTimers:
         status === 'done' ? ['*'] : [...new Set([...effects.cancel, ...extraDeletedTimers])],
       scheduleTimers:
         status === 'done' ? [] : timerRows(caseRecord.id, caseRecord.unitId, effects, now),
-      outbox: outboxRows(caseRecord.unitId, caseRecord.id, header.title, plan.opened, effects, now),
+      outbox: await outboxRows(
+        caseRecord.unitId,
+        caseRecord.id,
+        header.title,
+        openTasks,
+        effects,
+        now,
+      ),
       command: commandId === null ? null : { id: commandId, caseId: caseRecord.id, result },
     });
     return result;
@@ -550,12 +613,15 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
     for (const row of rows) {
       try {
         await notifier.send({
+          id: row.id,
           unitId: row.unitId,
           channel: row.channel,
           to: row.recipients,
           title: row.title,
           body: row.body,
+          createdAt: row.createdAt,
           ...(row.caseId ? { caseId: row.caseId } : {}),
+          ...(row.taskId ? { taskId: row.taskId } : {}),
         });
         sent.push(row.id);
       } catch {
@@ -640,12 +706,13 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
             assignments: plan.assignments,
           };
           const result = resultOf(caseRecord, null);
+          const openTasks = taskRows(def, caseId, actor.unitId, plan.opened, now);
           await tx.createCase({
             case: caseRecord,
             ledger,
-            openTasks: taskRows(def, caseId, actor.unitId, plan.opened, now),
+            openTasks,
             scheduleTimers: timerRows(caseId, actor.unitId, effects, now),
-            outbox: outboxRows(actor.unitId, caseId, header.title, plan.opened, effects, now),
+            outbox: await outboxRows(actor.unitId, caseId, header.title, openTasks, effects, now),
             command: { id: cmd.commandId, caseId, result },
           });
           return result;
@@ -895,6 +962,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
             assignments: caseRecord.assignments.map((a) => (a.key === current.key ? replaced : a)),
           };
           const result = resultOf({ id: caseRecord.id, ...updated }, null);
+          const openTasks = taskRows(def, caseRecord.id, caseRecord.unitId, [replaced], now);
           await tx.applyTransition({
             caseId: caseRecord.id,
             expectedRev: caseRecord.rev,
@@ -904,14 +972,14 @@ export function createWorkflowEngine(options: WorkflowEngineOptions) {
               { key: current.key, doneBy: null, doneOnBehalfOf: null, doneEvent: '$reassign' },
             ],
             closedAt: now,
-            openTasks: taskRows(def, caseRecord.id, caseRecord.unitId, [replaced], now),
+            openTasks,
             deleteTimers: [],
             scheduleTimers: [],
-            outbox: outboxRows(
+            outbox: await outboxRows(
               caseRecord.unitId,
               caseRecord.id,
               caseRecord.title,
-              [replaced],
+              openTasks,
               { schedule: new Map(), cancel: new Set(), notify: [] },
               now,
             ),

@@ -101,6 +101,8 @@ export interface OutboxRecord {
   id: string;
   unitId: string;
   caseId: string | null;
+  /** The task a 待办/待阅 notice announces (null or absent for other notices). */
+  taskId?: string | null;
   channel: 'inApp' | 'sms' | 'mail';
   recipients: string[];
   title: string;

@@ -103,5 +103,14 @@ export function describeDirectoryConformance(
       ).toEqual(['dlg-chen-li-old']);
       expect(await dir.delegationsOfDeputy('zhang', new Date('2026-11-25T00:00:00Z'))).toEqual([]);
     });
+
+    it('lists the delegations of a unit in force at the instant', async () => {
+      const now = await dir.delegationsOfUnit('demo', new Date('2026-11-25T00:00:00Z'));
+      expect(now.map((d) => d.id)).toEqual(['dlg-zhang-li']);
+      expect(
+        (await dir.delegationsOfUnit('demo', new Date('2025-01-15T00:00:00Z'))).map((d) => d.id),
+      ).toEqual(['dlg-chen-li-old']);
+      expect(await dir.delegationsOfUnit('other', new Date('2026-11-25T00:00:00Z'))).toEqual([]);
+    });
   });
 }

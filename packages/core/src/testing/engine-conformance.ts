@@ -395,6 +395,53 @@ export function describeEngineConformance(
       );
     });
 
+    /** Delivers every pending notification; returns those about `caseId`. */
+    async function noticesOf(caseId: string): Promise<Notification[]> {
+      const sent: Notification[] = [];
+      while ((await engine.deliverNotifications({ send: async (m) => void sent.push(m) })) > 0) {
+        // until the outbox is empty
+      }
+      return sent.filter((m) => m.caseId === caseId);
+    }
+
+    it("sends a new task's notice to the deputy of a candidate with a delegation in force", async () => {
+      // zhang has li act for him in 'approval' (SAMPLE_DELEGATIONS); zhao has no deputy
+      const { caseId } = await start(['zhang']);
+      const task = (await store.listTasks(caseId))[0]!;
+      const notices = await noticesOf(caseId);
+      expect(notices.map((m) => [m.to, m.title, m.taskId])).toEqual([
+        [['zhang'], '待办：审批（李主任代理）', task.id],
+        [['li'], '待办：审批（代张县长）', task.id],
+      ]);
+      expect(notices.every((m) => m.body === '关于申请购置办公设备的请示')).toBe(true);
+      expect(notices[0]!.createdAt).toEqual(clock.now());
+      const plain = await start(['zhao', 'zhang']);
+      expect((await noticesOf(plain.caseId)).map((m) => [m.to, m.title])).toEqual([
+        [['zhao'], '待办：审批'],
+      ]);
+      await engine.send({
+        caseId: plain.caseId,
+        actorId: 'zhao',
+        commandId: cmd(),
+        event: { type: 'APPROVE', opinion: '同意' },
+      });
+      const second = (await store.listTasks(plain.caseId)).find((x) => x.doneAt === null)!;
+      expect((await noticesOf(plain.caseId)).map((m) => [m.to, m.title, m.taskId])).toEqual([
+        [['zhang'], '待办：审批（李主任代理）', second.id],
+        [['li'], '待办：审批（代张县长）', second.id],
+      ]);
+      // once the delegation has ended, only the candidate is told
+      clock.set('2026-12-02T01:00:00.000Z');
+      try {
+        const later = await start(['zhang']);
+        expect((await noticesOf(later.caseId)).map((m) => [m.to, m.title])).toEqual([
+          [['zhang'], '待办：审批'],
+        ]);
+      } finally {
+        clock.set('2026-11-25T01:00:00.000Z');
+      }
+    });
+
     it('reassigns an open task to someone else, recorded in the ledger', async () => {
       const { caseId } = await start(['zhao']);
       const key = (await engine.case(caseId)).assignments[0]!.key;

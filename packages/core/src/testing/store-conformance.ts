@@ -106,6 +106,7 @@ function newCase(
         id: uid('ob'),
         unitId: 'demo',
         caseId: id,
+        taskId: t.id,
         channel: 'inApp',
         recipients: ['zhang'],
         title: '待办',
@@ -626,6 +627,11 @@ export function describeStoreConformance(
       const ids = [...a, ...b].map((o) => o.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toContain(w.outbox[0]!.id);
+      expect([...a, ...b].find((o) => o.id === w.outbox[0]!.id)).toMatchObject({
+        caseId: w.case.id,
+        taskId: w.openTasks[0]!.id,
+        recipients: ['zhang'],
+      });
       await store.markOutboxSent(ids, now);
       const after = await store.claimOutbox(
         new Date('2031-01-01T00:00:00Z'),
