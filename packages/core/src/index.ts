@@ -120,6 +120,7 @@ export type {
 export { canonicalJson } from './util/canonical-json.ts';
 export { stateToString } from './util/state-value.ts';
 export { type AssigneeRule, assignee } from './workflow/assignee-rule.ts';
+export { type DateZhStyle, DEFAULT_TIME_ZONE, formatDateZh } from './util/format-date-zh.ts';
 export {
   type CaseFacts,
   type DueSpec,

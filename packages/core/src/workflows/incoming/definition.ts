@@ -48,6 +48,8 @@ export interface IncomingWorkflowOptions {
   defaultDeadlineWorkingDays?: number;
   /** Working days between automatic reminders after the deadline (1). */
   remindIntervalWorkingDays?: number;
+  /** IANA time zone dates in notices are written in (default Asia/Shanghai, 北京时间). */
+  timeZone?: string;
 }
 
 /** The 收文编号 sequence scope of a registration: per unit (the engine adds it), type and year. */
@@ -102,6 +104,7 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
     ...(options.remindIntervalWorkingDays !== undefined && {
       remindIntervalWorkingDays: options.remindIntervalWorkingDays,
     }),
+    ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
   return defineWorkflow({
     name: INCOMING_WORKFLOW,

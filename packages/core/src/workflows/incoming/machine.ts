@@ -1,6 +1,7 @@
 import { assign, cancel, emit, enqueueActions, setup } from 'xstate';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
+import { DEFAULT_TIME_ZONE, formatDateZh } from '../../util/format-date-zh.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
 import type { Proposal, Registration } from './fields.ts';
 import {
@@ -162,6 +163,8 @@ export interface IncomingMachineOptions {
   defaultDeadlineWorkingDays?: number;
   /** Working days between automatic reminders after the deadline (1). */
   remindIntervalWorkingDays?: number;
+  /** IANA time zone dates in notices are written in (default Asia/Shanghai, 北京时间). */
+  timeZone?: string;
 }
 
 /** The person an event counts for: the principal under delegation, else the actor. */
@@ -294,6 +297,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
   const { calendar } = options;
   const defaultDays = options.defaultDeadlineWorkingDays ?? 7;
   const intervalDays = options.remindIntervalWorkingDays ?? 1;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
 
   const effective = (p: Proposal, at: string): EffectiveProposal => {
     let deadlineAt: string;
@@ -633,7 +637,7 @@ export function createIncomingMachine(options: IncomingMachineOptions) {
         body:
           event.type === 'REMIND' && event.note
             ? event.note
-            : `${context.serialNo ?? ''}《${context.registration.title}》办理时限为${context.proposal?.deadlineAt ?? ''}，请抓紧办理。`,
+            : `${context.serialNo ?? ''}《${context.registration.title}》办理时限为${context.proposal ? formatDateZh(context.proposal.deadlineAt, { timeZone }) : ''}，请抓紧办理。`,
         channel: 'inApp' as const,
       })),
       scheduleDeadlineRemind: enqueueActions(({ context, event, enqueue }) => {

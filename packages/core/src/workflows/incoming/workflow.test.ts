@@ -484,6 +484,8 @@ describe('收文 催办 (remind)', () => {
     const remind = outbox.filter((o) => o.title.startsWith('催办'));
     expect(remind).toHaveLength(1);
     expect(remind[0]!.recipients.sort()).toEqual(['sun', 'zhou']);
+    // the deadline in Chinese, Beijing time — not the ISO instant
+    expect(remind[0]!.body).toContain('办理时限为2026年12月4日 23:59，请抓紧办理。');
     // the next reminder: end of Monday 2026-12-07 (the weekend does not count)
     expect((await h.store.listTimers(caseId))[0]!.dueAt.toISOString()).toBe(
       '2026-12-07T15:59:59.999Z',

@@ -48,6 +48,8 @@ export interface MeetingWorkflowOptions {
   roomBookings?: RoomBookings;
   /** Working days between reminders of an overdue resolution (1). */
   remindIntervalWorkingDays?: number;
+  /** IANA time zone dates in notices are written in (default Asia/Shanghai, 北京时间). */
+  timeZone?: string;
 }
 
 const ctxOf = (context: unknown) => context as MeetingContext;
@@ -72,6 +74,7 @@ export function createMeetingWorkflow(options: MeetingWorkflowOptions = {}) {
     ...(options.remindIntervalWorkingDays !== undefined && {
       remindIntervalWorkingDays: options.remindIntervalWorkingDays,
     }),
+    ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
   const checked = <S extends z.ZodType>(type: string, title: string, schema: S): EventSpec<S> => ({
     title,
@@ -144,6 +147,7 @@ export function createMeetingWorkflow(options: MeetingWorkflowOptions = {}) {
           end: ctx.plan.end,
           approverId: ctx.plan.approverId,
           roomId: ctx.booking?.roomId ?? null,
+          roomName: ctx.booking?.roomName ?? null,
           bookingId: ctx.booking?.bookingId ?? null,
           topicCount: ctx.topics.length,
           agendaCount: ctx.agenda?.length ?? 0,

@@ -110,6 +110,8 @@ export const ZSetAgenda = z
 export const ZBookRoom = z.object({
   bookingId: z.string().min(1).max(100),
   roomId: ZId,
+  /** The room's name (checked against the room), so that notices can name it. */
+  roomName: z.string().trim().min(1).max(100).optional(),
   start: ZInstant('开始时间'),
   end: ZInstant('结束时间'),
 });

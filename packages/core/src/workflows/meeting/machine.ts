@@ -1,6 +1,7 @@
 import { assign, cancel, enqueueActions, setup } from 'xstate';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
+import { DEFAULT_TIME_ZONE, formatDateZh } from '../../util/format-date-zh.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
 import type { DocumentBody } from '../outgoing/document-body.ts';
 import type { MeetingPlan } from './fields.ts';
@@ -30,6 +31,8 @@ export interface MeetingTopic {
 export interface MeetingBookingRef {
   bookingId: string;
   roomId: string;
+  /** The room's name when booked (第一会议室), for notices; absent on older cases. */
+  roomName?: string | null;
   start: string;
   end: string;
 }
@@ -141,7 +144,14 @@ type Topic = {
 export type MeetingEvent =
   | ({ type: 'SUBMIT_TOPICS'; departmentId: string; topics: Topic[] } & Meta)
   | ({ type: 'SET_AGENDA'; order: string[]; ownTopics?: Topic[] | undefined } & Meta)
-  | ({ type: 'BOOK_ROOM'; bookingId: string; roomId: string; start: string; end: string } & Meta)
+  | ({
+      type: 'BOOK_ROOM';
+      bookingId: string;
+      roomId: string;
+      roomName?: string | undefined;
+      start: string;
+      end: string;
+    } & Meta)
   | ({ type: 'SUBMIT_PLAN'; note?: string | undefined } & Meta)
   | ({ type: 'APPROVE'; opinion?: string | undefined } & Meta)
   | ({ type: 'RETURN'; reason: string } & Meta)
@@ -191,6 +201,8 @@ export interface MeetingMachineOptions {
   calendar: WorkingCalendar;
   /** Working days between reminders of an overdue resolution (1). */
   remindIntervalWorkingDays?: number;
+  /** IANA time zone dates in notices are written in (default Asia/Shanghai, 北京时间). */
+  timeZone?: string;
 }
 
 /** The person an event counts for: the principal under delegation, else the actor. */
@@ -245,11 +257,9 @@ function replyReminderRecipients(ctx: MeetingContext): string[] {
     .map((i) => i.id);
 }
 
-/** The CST wall-clock text of an instant: 12月1日 09:00. */
-function when(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
+/** What notices call the booked room: its name, else (cases booked before names were kept) its id. */
+export function roomLabel(booking: MeetingBookingRef): string {
+  return booking.roomName || booking.roomId;
 }
 
 /** `t<n>` after the highest number in use. */
@@ -282,6 +292,9 @@ function delayUntil(target: string | number, at: string): number {
 export function createMeetingMachine(options: MeetingMachineOptions) {
   const { calendar } = options;
   const intervalDays = options.remindIntervalWorkingDays ?? 1;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  /** The wall-clock text of an instant in notices: 12月1日 09:00. */
+  const when = (iso: string) => formatDateZh(iso, { style: 'monthDayTime', timeZone });
 
   /** The end of a resolution's deadline: N working days from `at`, or the end of a date. */
   const deadlineOf = (r: DraftResolution, at: string): string =>
@@ -416,6 +429,7 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
           booking: {
             bookingId: event.bookingId,
             roomId: event.roomId,
+            roomName: event.roomName ?? null,
             start: event.start,
             end: event.end,
           },
@@ -447,7 +461,7 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
       })),
       sendNotice: enqueueActions(({ context, event, enqueue }) => {
         const users = context.plan.participants.users;
-        const room = context.booking ? `，会议室：${context.booking.roomId}` : '';
+        const room = context.booking ? `，会议室：${roomLabel(context.booking)}` : '';
         for (const channel of ['inApp', 'sms'] as const) {
           enqueue.emit({
             type: 'notify',
@@ -533,7 +547,7 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
             type: 'notify',
             to,
             title: `会议提醒：${context.plan.title}`,
-            body: `${meetingLine(context)}${context.booking ? `，地点：${context.booking.roomId}` : ''}，请准时参加。`,
+            body: `${meetingLine(context)}${context.booking ? `，地点：${roomLabel(context.booking)}` : ''}，请准时参加。`,
             channel,
           });
         }

@@ -124,6 +124,10 @@ export function meetingEventCheck(type: string, roomBookings: RoomBookings | nul
           b.end.getTime() !== Date.parse(String(payload.end))
         )
           problems.push('会议室预订内容与登记不一致');
+        else if (payload.roomName !== undefined) {
+          const room = (await roomBookings.listRooms(facts.unitId)).find((r) => r.id === b.roomId);
+          if (room?.name !== payload.roomName) problems.push('会议室名称与会议室不一致');
+        }
       }
       if (
         Date.parse(String(payload.start)) > Date.parse(ctx.plan.start) ||

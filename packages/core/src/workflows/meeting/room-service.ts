@@ -24,6 +24,7 @@ export async function bookMeetingRoom(args: {
   if (c.workflow !== 'meeting') throw new ValidationFailed('该办件不是会议');
   const ctx = (c.snapshot as { context: MeetingContext }).context;
   const range = args.range ?? { start: new Date(ctx.plan.start), end: new Date(ctx.plan.end) };
+  const room = (await roomBookings.listRooms(c.unitId)).find((r) => r.id === args.roomId);
   const booking = await roomBookings.book({
     unitId: c.unitId,
     roomId: args.roomId,
@@ -42,6 +43,7 @@ export async function bookMeetingRoom(args: {
         type: 'BOOK_ROOM',
         bookingId: booking.id,
         roomId: booking.roomId,
+        ...(room && { roomName: room.name }),
         start: booking.start.toISOString(),
         end: booking.end.toISOString(),
       },

@@ -103,6 +103,10 @@ export async function runFullMeetingScenario(store: Store, roomBookings: RoomBoo
   await deliver();
   const notice = delivered.filter((m) => m.title.startsWith('会议通知'));
   expect(notice).toHaveLength(1);
+  // the room by its name, the times in Beijing time
+  expect(notice[0]!.body).toBe(
+    '《2027年度预算编制工作专题会议》定于12月1日 09:00召开，会议室：第一会议室。请于11月30日 09:00前回复参加、请假或委托他人参加。',
+  );
   expect(notice[0]!.to.sort()).toEqual(['chen', 'fang', 'kong', 'lu', 'ma', 'tang', 'zhao']);
   expect(sms.filter((s) => s.text.startsWith('【会议通知'))).toHaveLength(7);
   // every invitee has a 回执 task; the head of 县教育局 answers for the department
