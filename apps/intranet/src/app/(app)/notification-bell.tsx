@@ -2,7 +2,7 @@
 
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, List, Popover, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -55,6 +55,7 @@ export function NotificationBell() {
                 description={
                   <>
                     <div>{n.body}</div>
+                    {n.obsolete && <Tag data-testid="notification-obsolete">{n.obsolete}</Tag>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
                     </Typography.Text>
