@@ -118,6 +118,36 @@ describe('会议 organisation rules, enforced by engine.send', () => {
     await refused(h, caseId, 'wang', ev(short), { code: 'VALIDATION_FAILED' });
   });
 
+  it("BOOK_ROOM may carry the room's name for the notices, but only the room's own", async () => {
+    const { h, caseId, roomBookings } = await ready();
+    const b = await roomBookings.book({
+      unitId: 'demo',
+      roomId: 'room-1',
+      range: { start: new Date('2026-12-01T01:00:00Z'), end: new Date('2026-12-01T03:00:00Z') },
+      meetingCaseId: caseId,
+      bookedBy: 'wang',
+    });
+    const ev = {
+      type: 'BOOK_ROOM',
+      bookingId: b.id,
+      roomId: b.roomId,
+      start: b.start.toISOString(),
+      end: b.end.toISOString(),
+    };
+    await refused(
+      h,
+      caseId,
+      'wang',
+      { ...ev, roomName: '县长办公室' },
+      { code: 'VALIDATION_FAILED', message: '会议室名称与会议室不一致' },
+    );
+    await h.send(caseId, 'wang', { ...ev, roomName: '第一会议室' });
+    expect((await h.engine.case(caseId)).fields).toMatchObject({
+      roomId: 'room-1',
+      roomName: '第一会议室',
+    });
+  });
+
   it('re-booking releases the old room; a refused BOOK_ROOM gives the new booking back; REJECT releases it', async () => {
     const { h, caseId, roomBookings } = await ready();
     const day = {
