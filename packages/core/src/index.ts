@@ -60,6 +60,7 @@ export {
 } from './ledger/chain.ts';
 export { createMemoryBlobStore } from './memory/memory-blob-store.ts';
 export { createMemoryCaseLists } from './memory/memory-case-lists.ts';
+export { createMemoryFlowDefinitionStore } from './memory/memory-flow-definition-store.ts';
 export { createMemoryStore } from './memory/memory-store.ts';
 export type { BlobInfo, BlobStore } from './ports/blob-store.ts';
 export {
@@ -86,6 +87,7 @@ export type {
   RenderedPdf,
   RenderedSealAnchor,
 } from './ports/document-renderer.ts';
+export type { FlowDefinitionStore, StoredFlowVersion } from './ports/flow-definition-store.ts';
 export type { Notification, NotificationChannel, Notifier } from './ports/notifier.ts';
 export type {
   Sealer,

@@ -13,6 +13,7 @@ export {
 } from './case-lists-conformance.ts';
 export { describeDirectoryConformance, SAMPLE_DELEGATIONS } from './directory-conformance.ts';
 export { describeEngineConformance, type EngineConformanceOptions } from './engine-conformance.ts';
+export { describeFlowDefinitionStoreConformance } from './flow-definition-store-conformance.ts';
 export {
   describeRoomBookingsConformance,
   type RoomBookingsConformanceOptions,

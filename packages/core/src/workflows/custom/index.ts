@@ -39,6 +39,7 @@ export {
   ZFlowEdge,
   ZFlowNode,
 } from './format.ts';
+export { loadCustomWorkflows, publishFlowDefinition } from './library.ts';
 export {
   type CustomFlowContext,
   type CustomFlowEvent,
