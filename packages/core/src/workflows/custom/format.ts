@@ -54,12 +54,14 @@ export type AssigneeSpec = z.infer<typeof ZAssigneeSpec>;
 
 /** Actions a handler may take at a node. */
 export const NODE_ACTIONS = ['approve', 'return', 'reject', 'transfer', 'addSign'] as const;
+/** One of `NODE_ACTIONS`. */
 export type NodeAction = (typeof NODE_ACTIONS)[number];
 
 /** Field permission at a node: 可编辑 / 只读 / 隐藏. */
 export const ZFieldPermission = z.enum(['editable', 'readonly', 'hidden'], {
   message: '字段权限须为 editable、readonly 或 hidden',
 });
+/** A field's permission at a node (editable, readonly or hidden), the output of `ZFieldPermission`. */
 export type FieldPermission = z.infer<typeof ZFieldPermission>;
 
 /** 办理时限 in working days, with automatic 催办 after it (and every `remindEvery` days after). */
@@ -121,6 +123,7 @@ export const ZFlowNode = z.discriminatedUnion(
   ],
   { message: '节点类型须为 start、approve、handle、countersign、cc 或 end' },
 );
+/** A node of a custom flow, the output of `ZFlowNode`. */
 export type FlowNode = z.infer<typeof ZFlowNode>;
 /** Nodes people act at. */
 export type UserNode = Extract<FlowNode, { type: 'approve' | 'handle' | 'countersign' }>;
@@ -134,6 +137,7 @@ export const ZFlowEdge = z.object({
   condition: z.string().trim().min(1, '条件不能为空').max(500).optional(),
   label: z.string().max(50).optional(),
 });
+/** An edge (连线) of a custom flow, the output of `ZFlowEdge`. */
 export type FlowEdge = z.infer<typeof ZFlowEdge>;
 
 /** A form field as JSON Schema (the subset custom flows support). */
@@ -189,6 +193,7 @@ export const ZFlowForm = z.object({
   /** UI schema (react-jsonschema-form style: `ui:order`, per-field `ui:widget` …), passed to the renderer as is. */
   ui: z.record(z.string(), z.unknown()).default({}),
 });
+/** A custom flow's form (JSON Schema subset plus UI schema), the output of `ZFlowForm`. */
 export type FlowForm = z.infer<typeof ZFlowForm>;
 
 /** A whole flow definition (流程定义). */

@@ -167,6 +167,7 @@ export async function runMigrationScenario(store: Store) {
     again,
     v1,
     v2,
+    /** Sends `type` as `actorId` on `caseId`, with a fresh command id. */
     send,
     published: [p1, p2],
   };
