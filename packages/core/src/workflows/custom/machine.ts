@@ -347,7 +347,8 @@ export function createCustomFlowMachine(
         context.current.sentBy !== null &&
         context.current.sentFrom !== null &&
         principalOf(event.meta) === context.current.sentBy,
-      canRemind: ({ context }) => context.outcome === null,
+      canRemind: ({ context }) =>
+        context.outcome === null && nodes.get(context.current.node)?.type !== 'start',
       failed: ({ context }) => context.current.failed,
       isCurrentDeadline: ({ context, event }) =>
         event.type === 'DEADLINE' &&
