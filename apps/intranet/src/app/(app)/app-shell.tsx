@@ -9,28 +9,39 @@ import {
   HomeOutlined,
   InboxOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SendOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ClientOnly } from '~/components/client-only';
+import type { GuardedPage } from '~/lib/page-access';
 import { NotificationBell } from './notification-bell';
 
 export interface ShellUser {
   name: string;
   unitName: string;
   departmentName: string | null;
-  isAdmin: boolean;
+  /** Which guarded pages the user may open (from `pageAccess`, decided on the server). */
+  access: Record<GuardedPage, boolean>;
 }
 
-const MENU = [
+interface MenuEntry {
+  key: string;
+  icon: ReactNode;
+  label: string;
+  /** The role check the page makes; the entry shows only to users who pass it. */
+  guard?: GuardedPage;
+}
+
+const MENU: MenuEntry[] = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
   { key: '/inbox', icon: <CheckSquareOutlined />, label: '待办' },
   { key: '/done', icon: <FileDoneOutlined />, label: '已办' },
@@ -39,11 +50,9 @@ const MENU = [
   { key: '/meetings', icon: <CalendarOutlined />, label: '会议管理' },
   { key: '/reports', icon: <SolutionOutlined />, label: '报告审批' },
   { key: '/ledger', icon: <TableOutlined />, label: '流程台帐' },
-  { key: '/statistics', icon: <BarChartOutlined />, label: '统计' },
-];
-const ADMIN_MENU = [
-  { key: '/admin/org', icon: <TeamOutlined />, label: '组织机构与用户' },
-  { key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' },
+  { key: '/statistics', icon: <BarChartOutlined />, label: '统计', guard: 'statistics' },
+  { key: '/admin/org', icon: <TeamOutlined />, label: '组织机构与用户', guard: 'admin' },
+  { key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志', guard: 'admin' },
 ];
 
 /** The menu entry a path belongs to (longest matching prefix). */
@@ -57,57 +66,87 @@ function selectedKey(pathname: string, keys: string[]): string {
   );
 }
 
-/** The intranet's frame: side menu, header with the user, the bell and 退出登录. */
+function MainMenu({
+  items,
+  current,
+  onNavigate,
+}: {
+  items: MenuEntry[];
+  current: string;
+  onNavigate?: () => void;
+}) {
+  return (
+    <nav aria-label="主菜单">
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[current]}
+        onClick={onNavigate}
+        items={items.map((i) => ({
+          key: i.key,
+          icon: i.icon,
+          label: <Link href={i.key}>{i.label}</Link>,
+        }))}
+      />
+    </nav>
+  );
+}
+
+const brand = (
+  <div className="app-brand" translate="no">
+    公文内网
+  </div>
+);
+
+/**
+ * The intranet's frame: menu, header with the unit, the bell, the user and 退出登录. From
+ * 992 px up the menu is a fixed side bar; below, on tablets and phones, it is a drawer opened
+ * from the header (CSS decides which shows, so the server-rendered frame is right at once).
+ */
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
-  const items = [...MENU, ...(user.isAdmin ? ADMIN_MENU : [])];
+  const [drawer, setDrawer] = useState(false);
+  const items = MENU.filter((i) => !i.guard || user.access[i.guard]);
   const current = selectedKey(
     pathname,
     items.map((i) => i.key),
   );
+  // A page reached from the drawer (or any link) closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => setDrawer(false), [pathname]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            color: '#fff',
-            fontSize: 18,
-            fontWeight: 600,
-            letterSpacing: 2,
-          }}
-        >
-          公文内网
-        </div>
-        <nav aria-label="主菜单">
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[current]}
-            items={items.map((i) => ({
-              key: i.key,
-              icon: i.icon,
-              label: <Link href={i.key}>{i.label}</Link>,
-            }))}
-          />
-        </nav>
+      <Layout.Sider width={208} theme="dark" className="app-sider">
+        {brand}
+        <MainMenu items={items} current={current} />
       </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Typography.Text strong>{user.unitName}</Typography.Text>
-          <Space size="large">
+      <Drawer
+        placement="left"
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        size={240}
+        closable={false}
+        className="app-drawer"
+        styles={{ body: { padding: 0, background: '#001529' } }}
+        title={null}
+      >
+        {brand}
+        <MainMenu items={items} current={current} onNavigate={() => setDrawer(false)} />
+      </Drawer>
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className="app-header">
+          <Button
+            type="text"
+            className="app-menu-button"
+            icon={<MenuOutlined />}
+            aria-label="打开菜单"
+            aria-expanded={drawer}
+            onClick={() => setDrawer(true)}
+          />
+          <Typography.Text strong ellipsis className="app-unit" data-testid="unit-name">
+            {user.unitName}
+          </Typography.Text>
+          <Space size="middle" style={{ flex: 'none' }}>
             <NotificationBell />
             <Dropdown
               menu={{
@@ -121,19 +160,21 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                 ],
               }}
             >
-              <Button type="text" data-testid="user-menu">
+              <Button type="text" data-testid="user-menu" className="app-user">
                 <Space>
                   <Avatar size="small" icon={<UserOutlined />} />
                   <span data-testid="user-name">{user.name}</span>
                   {user.departmentName && (
-                    <Typography.Text type="secondary">{user.departmentName}</Typography.Text>
+                    <Typography.Text type="secondary" className="app-hide-narrow">
+                      {user.departmentName}
+                    </Typography.Text>
                   )}
                 </Space>
               </Button>
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content className="app-content">
           <ClientOnly fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
             {children}
           </ClientOnly>

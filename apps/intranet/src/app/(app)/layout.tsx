@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { getApp } from '~/server/app';
-import { isAdmin, requireUser } from '~/server/session';
+import { pageAccess } from '~/lib/page-access';
+import { requireUser } from '~/server/session';
 import { AppShell } from './app-shell';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         name: user.name,
         unitName: unit?.name ?? '',
         departmentName: department?.name ?? null,
-        isAdmin: isAdmin(user),
+        access: pageAccess(user),
       }}
     >
       {children}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '~/components/forbidden';
-import { canSeeStatistics } from '~/server/services/statistics/statistics-access';
+import { mayOpen, REFUSALS } from '~/lib/page-access';
 import { requireUser } from '~/server/session';
 import { StatisticsView } from './statistics-view';
 
@@ -8,8 +8,6 @@ export const metadata: Metadata = { title: '统计' };
 
 export default async function StatisticsPage() {
   const user = await requireUser();
-  if (!canSeeStatistics(user)) {
-    return <Forbidden reason="统计分析仅对领导、办公室主任和文秘开放。" />;
-  }
+  if (!mayOpen(user, 'statistics')) return <Forbidden reason={`${REFUSALS.statistics}。`} />;
   return <StatisticsView />;
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '~/components/forbidden';
-import { isAdmin, requireUser } from '~/server/session';
+import { mayOpen, REFUSALS } from '~/lib/page-access';
+import { requireUser } from '~/server/session';
 import { AuditView } from './audit-view';
 
 export const metadata: Metadata = { title: '审计日志' };
 
 export default async function AuditPage() {
   const user = await requireUser();
-  if (!isAdmin(user)) return <Forbidden />;
+  if (!mayOpen(user, 'admin')) return <Forbidden reason={`${REFUSALS.admin}。`} />;
   return <AuditView />;
 }
