@@ -14,4 +14,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'admin.delegation.create': '新建代理授权',
   'admin.delegation.remove': '撤销代理授权',
   'system.firstStart': '系统初始化',
+  'outgoing.seal': '盖章',
+  'outgoing.sealRefused': '盖章被拒',
+  'document.download': '查看/下载文件',
+  'export.ledger': '导出台帐',
+  'audit.view': '查阅审计日志',
+  'audit.export': '导出审计日志',
+  'audit.verify': '审计日志校验',
+  'admin.ldap.sync': 'LDAP 目录同步',
 };

@@ -1,4 +1,5 @@
 import { adminRouter } from '~/server/api/routers/admin';
+import { auditRouter } from '~/server/api/routers/audit';
 import { incomingRouter } from '~/server/api/routers/incoming';
 import { ledgerRouter } from '~/server/api/routers/ledger';
 import { meetingRouter } from '~/server/api/routers/meeting';
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   tasks: tasksRouter,
   notifications: notificationsRouter,
   admin: adminRouter,
+  audit: auditRouter,
   incoming: incomingRouter,
   outgoing: outgoingRouter,
   ledger: ledgerRouter,

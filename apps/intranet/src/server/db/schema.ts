@@ -30,6 +30,31 @@ export interface AppTables {
     target: string | null;
     detail: Json;
     ip: string | null;
+    /** Position in the hash chain (1, 2, 3 … across all units; migration 0005). */
+    seq: ColumnType<string, number, never>;
+    /** The previous row's `hash` (64 zeros for the first row). */
+    prev_hash: string;
+    /** SHA-256 of `prev_hash` and the row's canonical JSON (services/audit/chain.ts). */
+    hash: string;
+  };
+  /** The audit chain's head: the newest row's seq and hash, and the retention anchor. */
+  app_audit_head: {
+    id: number;
+    seq: ColumnType<string, number, number>;
+    hash: string;
+    pruned_seq: ColumnType<string, number, number>;
+    pruned_hash: string;
+  };
+  /** Users and departments the LDAP sync manages (services/admin/ldap-sync.ts). */
+  app_ldap_links: {
+    unit_id: string;
+    /** 'user' or 'department'. */
+    kind: string;
+    local_id: string;
+    /** The entry's DN when last seen. */
+    dn: string;
+    /** The sync that last saw the entry in the directory. */
+    seen_at: Timestamp;
   };
   /** In-app notifications (站内消息) delivered by the engine's outbox worker. */
   app_notifications: {

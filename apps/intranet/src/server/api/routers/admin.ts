@@ -28,6 +28,11 @@ export function requestIp(headers: Headers): string | null {
   return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
 }
 
+/** The administrator reading the audit log (the read is audited). */
+export function readerOf(ctx: TRPCContext & { user: NonNullable<TRPCContext['user']> }) {
+  return { userId: ctx.user.id, unitId: ctx.user.unitId, ip: requestIp(ctx.headers) };
+}
+
 function actorOf(ctx: TRPCContext & { user: NonNullable<TRPCContext['user']> }): AdminActor {
   return { user: ctx.user, ip: requestIp(ctx.headers) };
 }
@@ -110,5 +115,5 @@ export const adminRouter = createTRPCRouter({
 
   audit: adminProcedure
     .input(ZAuditFilter)
-    .query(({ ctx, input }) => listAudit(ctx.app, ctx.user.unitId, input)),
+    .query(({ ctx, input }) => listAudit(ctx.app, readerOf(ctx), input)),
 });

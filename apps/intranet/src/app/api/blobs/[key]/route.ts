@@ -1,4 +1,5 @@
 import { getApp } from '~/server/app';
+import { auditAccess } from '~/server/services/audit/audit-access';
 import { readBlobFor } from '~/server/services/incoming/attachments';
 import { contentDisposition, errorResponse } from '~/server/services/incoming/http-errors';
 import { getCurrentUser } from '~/server/session';
@@ -20,6 +21,11 @@ export async function GET(
     const app = await getApp();
     const blob = await readBlobFor(app, user, key);
     const inline = new URL(request.url).searchParams.get('inline') === '1';
+    await auditAccess(app, user, request, {
+      action: 'document.download',
+      target: key,
+      detail: { name: blob.name, inline },
+    });
     return new Response(Buffer.from(blob.bytes), {
       headers: {
         'Content-Type': blob.contentType,

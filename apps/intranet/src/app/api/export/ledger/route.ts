@@ -5,6 +5,7 @@ import { ledgerQueryFromSearchParams, ZLedgerQuery } from '~/lib/schemas/ledger'
 import { contextForUserId } from '~/server/api/context';
 import { getApp } from '~/server/app';
 import { getSessionUserId } from '~/server/auth';
+import { auditAccess } from '~/server/services/audit/audit-access';
 import {
   attachmentDisposition,
   exportLedgerXlsx,
@@ -40,6 +41,11 @@ export async function GET(req: Request): Promise<Response> {
     return plain(400, `导出条件有误：${message}`);
   }
   const user = ctx.user;
+  await auditAccess(app, user, req, {
+    action: 'export.ledger',
+    target: query.workflow,
+    detail: { query },
+  });
   const out = new PassThrough();
   exportLedgerXlsx(app, user, query, out).catch((e: unknown) => {
     console.error('[gongwen] ledger export failed', e);

@@ -1,3 +1,4 @@
+import { auditAccess } from '~/server/services/audit/audit-access';
 import { asUser, pdfResponse, plain } from '~/server/services/outgoing/http';
 import { readSealedPdf } from '~/server/services/outgoing/seal-outgoing';
 
@@ -11,6 +12,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
   return asUser(req, async (app, user) => {
     const sealed = await readSealedPdf(app, user, caseId);
     if (!sealed) return plain(404, '该发文尚未盖章');
+    await auditAccess(app, user, req, {
+      action: 'document.download',
+      target: caseId,
+      detail: { file: 'sealed', inline },
+    });
     return pdfResponse(sealed.pdf, inline ? 'inline' : 'attachment', sealed.fileName, 'sealed.pdf');
   });
 }

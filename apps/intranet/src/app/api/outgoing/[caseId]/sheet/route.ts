@@ -1,3 +1,4 @@
+import { auditAccess } from '~/server/services/audit/audit-access';
 import { asUser, pdfResponse } from '~/server/services/outgoing/http';
 import { buildOutgoingSheet } from '~/server/services/outgoing/processing-sheet';
 import { renderProcessingSheet } from '~/server/services/sheets/render-processing-sheet';
@@ -12,6 +13,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
   return asUser(req, async (app, user) => {
     const sheet = await buildOutgoingSheet(app, user, caseId);
     const pdf = await renderProcessingSheet(sheet);
+    await auditAccess(app, user, req, {
+      action: 'document.download',
+      target: caseId,
+      detail: { file: 'sheet', inline: !download },
+    });
     return pdfResponse(
       pdf,
       download ? 'attachment' : 'inline',

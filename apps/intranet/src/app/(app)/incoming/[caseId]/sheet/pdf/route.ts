@@ -1,4 +1,5 @@
 import { getApp } from '~/server/app';
+import { auditAccess } from '~/server/services/audit/audit-access';
 import { contentDisposition, errorResponse } from '~/server/services/incoming/http-errors';
 import { buildIncomingSheet } from '~/server/services/incoming/processing-sheet';
 import {
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 /** The 收文处理笺 as an A4 PDF (CJK font subset, handwriting as vector paths). */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ caseId: string }> },
 ): Promise<Response> {
   const user = await getCurrentUser();
@@ -23,6 +24,11 @@ export async function GET(
     const pdf = await renderProcessingSheet({
       ...sheet,
       footer: `打印人：${user.name}　打印时间：${formatSheetTime(app.clock.now())}`,
+    });
+    await auditAccess(app, user, request, {
+      action: 'document.download',
+      target: decodeURIComponent(caseId),
+      detail: { file: 'sheet', inline: true },
     });
     const serial = sheet.fields.find(([l]) => l === '收文编号')?.[1] ?? '';
     return new Response(Buffer.from(pdf), {
