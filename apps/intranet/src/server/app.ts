@@ -25,6 +25,7 @@ import type { Kysely } from 'kysely';
 import { getEnv } from '~/env';
 import { migrateApp } from '~/server/db/migrate';
 import type { AppDb } from '~/server/db/schema';
+import { startAuditVerifier } from '~/server/services/audit/daily-check';
 import { bindRoomBookings } from '~/server/services/meeting/room-bookings-of';
 
 // No `import 'server-only'` here: scripts (first start, seeding) and Vitest import this module
@@ -145,7 +146,7 @@ export function inAppNotifier(app: AppServices): Notifier {
   };
 }
 
-/** Starts the timer worker (催办, deadlines) and the notification worker on `app`. */
+/** Starts the timer worker (催办, deadlines), the notification worker and the daily audit check on `app`. */
 export function startWorkers(app: AppServices): void {
   const onError = (e: unknown) => console.error('[gongwen] worker error', e);
   const timers = app.engine.startTimerWorker({ workerId: `timers-${process.pid}`, onError });
@@ -155,9 +156,12 @@ export function startWorkers(app: AppServices): void {
     onError,
   });
   const stoppers = (app as AppServices & { stoppers?: Array<() => Promise<void>> }).stoppers;
+  // 审计日志 integrity: the daily check of the hash chain (its result is written to the log).
+  const auditCheck = startAuditVerifier(app, { onError });
   stoppers?.push(
     () => timers.stop(),
     () => outbox.stop(),
+    auditCheck,
   );
 }
 
