@@ -72,6 +72,7 @@ describe('condition language: parsing', () => {
     ['process.exit(1)', /无法识别的字符“\.”/],
     ['constructor["prototype"]', /多余的内容|此处/],
     ['days = 3', /无法识别的字符“=”/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal is the attack being refused
     ['`${1}`', /无法识别的字符/],
     ['days > 3; drop', /无法识别的字符“;”/],
     ['a => a', /无法识别的字符|此处/],
