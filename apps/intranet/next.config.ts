@@ -12,6 +12,10 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() (HTTP 403 with app/forbidden.tsx), used for pages a user may not open.
+  experimental: { authInterrupts: true },
+  // The security headers (CSP with a per-request nonce, no framing, nosniff …) are set by
+  // src/proxy.ts (see src/server/auth/security-headers.ts): the nonce needs a proxy.
 };
 
 export default config;

@@ -1,15 +1,14 @@
-'use client';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { NotFoundResult } from '~/components/forbidden';
 
-import { Result } from 'antd';
-import Link from 'next/link';
+export const metadata: Metadata = { title: '页面不存在' };
 
-export default function NotFound() {
-  return (
-    <Result
-      status="404"
-      title="页面不存在"
-      subTitle="您访问的页面不存在或已被移除。"
-      extra={<Link href="/">返回首页</Link>}
-    />
-  );
+/**
+ * What `notFound()` and unknown addresses render, with HTTP 404. Rendered per request (not
+ * prerendered at build) so that its scripts carry the request's CSP nonce.
+ */
+export default async function NotFound() {
+  await connection();
+  return <NotFoundResult />;
 }

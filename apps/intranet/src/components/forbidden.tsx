@@ -14,3 +14,15 @@ export function Forbidden({ reason }: { reason?: string }) {
     />
   );
 }
+
+/** 页面不存在: shown for an unknown address or a case that does not exist. */
+export function NotFoundResult() {
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={<Link href="/">返回首页</Link>}
+    />
+  );
+}
