@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { pageAccess } from '~/lib/page-access';
 import { getApp } from '~/server/app';
 import { enforcePageAccess } from '~/server/auth/page-guard';
-import { pageAccess } from '~/lib/page-access';
 import { requireUser } from '~/server/session';
 import { AppShell } from './app-shell';
 
