@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCOMING_LEDGER_COLUMNS } from '~/lib/ledger-columns';
 import { DEMO_PASSWORD } from '~/server/demo/accounts';
 import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
-import { ARTIFACTS, launchBrowser, newContext, screenshot, signIn } from './browser';
+import { ARTIFACTS, baseURL, launchBrowser, newContext, screenshot, signIn } from './browser';
 import { STAFF } from './people';
 
 const leader = DEMO_ORG.users.find(
@@ -67,6 +67,65 @@ describe('流程台帐 and 统计', () => {
     expect(await print.locator('.ant-layout-sider').isVisible()).toBe(false);
     // the first printed page only (a full-page shot of hundreds of rows is tens of MB)
     await print.screenshot({ path: join(ARTIFACTS, 'ledger-print-incoming.png') });
+    await context.close();
+  });
+
+  it('the wide 收文台帐 keeps 收文编号 and 标题 at the left, says more columns follow, and lets one choose them', async () => {
+    const context = await newContext(browser);
+    const page = await signIn(context, LEADER.username, LEADER.password);
+    await page.goto('/ledger');
+    const table = page.getByTestId('ledger-table');
+    await table.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    const header = (title: string) =>
+      table.getByRole('columnheader', { name: title, exact: true }).first();
+    // pinned first columns
+    for (const title of ['收文编号', '标题'])
+      expect(await header(title).getAttribute('class')).toContain('ant-table-cell-fix');
+    // the hint counts the columns and says the table scrolls; the arrow scrolls it
+    const hint = page.getByTestId('ledger-columns-hint');
+    const all = INCOMING_LEDGER_COLUMNS.length;
+    await hint.filter({ hasText: `显示 ${all}/${all} 列，向右滚动查看其余各列` }).waitFor();
+    await page.getByTestId('ledger-scroll-right').click();
+    await page.getByRole('button', { name: '向左滚动' }).and(page.locator(':enabled')).waitFor();
+    await screenshot(page, 'ledger-incoming-scrolled');
+
+    // 列设置: hide 拟办 and 审阅; the choice outlives a reload
+    await page.getByTestId('ledger-column-chooser').click();
+    const options = page.getByTestId('ledger-column-options');
+    await options.getByLabel('拟办', { exact: true }).uncheck();
+    await options.getByLabel('审阅', { exact: true }).uncheck();
+    await hint.filter({ hasText: `显示 ${all - 2}/${all} 列` }).waitFor();
+    expect(await header('拟办').count()).toBe(0);
+    await page.reload();
+    await table.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    await hint.filter({ hasText: `显示 ${all - 2}/${all} 列` }).waitFor();
+    expect(await header('审阅').count()).toBe(0);
+    expect(await header('批示').count()).toBe(1);
+    await page.getByTestId('ledger-column-chooser').click();
+    await page.getByRole('button', { name: '全部显示' }).click();
+    await hint.filter({ hasText: `显示 ${all}/${all} 列` }).waitFor();
+    await context.close();
+  });
+
+  it('on a phone the ledger keeps 标题 in view and the column chooser at hand', async () => {
+    const context = await browser.newContext({
+      baseURL: baseURL(),
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await signIn(context, LEADER.username, LEADER.password);
+    await page.goto('/ledger');
+    const table = page.getByTestId('ledger-table');
+    await table.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    const title = table.getByRole('columnheader', { name: '标题', exact: true }).first();
+    expect(await title.getAttribute('class')).toContain('ant-table-cell-fix');
+    const box = await title.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.getByTestId('ledger-column-chooser').waitFor({ state: 'visible' });
+    await screenshot(page, 'ledger-incoming-phone');
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDestructiveAction } from '~/components/action-order';
 import { DEMO_PASSWORD } from '~/server/demo/accounts';
 import { launchBrowser, newContext, pickOption, screenshot, signIn } from './browser';
 
@@ -40,7 +41,9 @@ async function decide(user: string, button: string, text: string) {
   const dialog = page.getByRole('dialog').last();
   await dialog.locator('#report-action-text').fill(text);
   await dialog.getByTestId('report-action-ok').click();
-  await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+  // 退回修改, 不同意 and 撤回 ask first
+  if (isDestructiveAction(button)) await page.getByTestId('confirm-action-ok').click();
+  await page.getByTestId('report-action-ok').waitFor({ state: 'hidden', timeout: 60_000 });
 }
 
 describe('报告审批: parallel, all must approve, with a return and a resubmission', () => {
