@@ -85,6 +85,7 @@ export {
   parseFlowDefinition,
   validateFlowDefinition,
 } from './validate.ts';
+export { customFlowStatistics, visibleCustomFlow } from './visibility.ts';
 export {
   CUSTOM_FLOW_SCHEMAS,
   type CustomWorkflow,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createStoreDirectory } from '../../directory/store-directory.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import type { AssigneeSpec, FlowDefinitionInput } from './format.ts';
 import { customHarness } from './testing-harness.ts';
+import { customFlowStatistics, visibleCustomFlow } from './visibility.ts';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const FORM = {
@@ -392,5 +394,31 @@ describe('field permissions, enforced when a payload is accepted', () => {
     const c = await h.engine.case(caseId);
     expect(c.fields.form).toEqual({ title: '购置', amount: 900 });
     expect(c.title).toBe('测试流程：购置');
+  });
+});
+
+describe('status view and 流程统计', () => {
+  it('shows the flow downward only, all of it to the starter, and per-node statistics', async () => {
+    const { h, caseId } = await started(chain(approveB({ kind: 'user', userId: 'zhao' })));
+    h.clock.advance(3_600_000);
+    await h.send(caseId, 'qian', { type: 'APPROVE' });
+    const args = {
+      caseRecord: await h.engine.case(caseId),
+      ledger: await h.engine.ledger(caseId),
+      tasks: await h.engine.tasks(caseId),
+      directory: createStoreDirectory(h.store.directory),
+    };
+    expect((await visibleCustomFlow({ ...args, viewerId: 'sun' })).scope).toBe('all');
+    const qian = await visibleCustomFlow({ ...args, viewerId: 'qian' });
+    expect(qian.scope).toBe('downward');
+    expect(qian.ledger.map((l) => l.actorId)).toEqual(['sun', 'sun', 'qian']);
+    const he = await visibleCustomFlow({ ...args, viewerId: 'he' });
+    expect(he.ledger).toEqual([]);
+    const stats = customFlowStatistics(args.tasks, h.clock.now());
+    expect(stats.map((s) => [s.node, s.definedHandlers, s.actualHandler])).toEqual([
+      ['发起', ['sun'], 'sun'],
+      ['初审', ['qian'], 'qian'],
+      ['复审', ['zhao'], null],
+    ]);
   });
 });
