@@ -1,19 +1,19 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Calendar, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QueryError } from '~/components/query-state';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 import { fmt, MEETING_STATE_COLORS } from './labels';
 import { MeetingNav } from './meeting-nav';
 import { usePeople } from './use-people';
 
-type Line = RouterOutputs['meeting']['list'][number];
+type Line = RouterOutputs['meeting']['list']['items'][number];
 
 /** Beijing calendar day of an instant: 2026-12-02. */
 const dayOf = (iso: string) => fmt(iso).slice(0, 10);
@@ -23,10 +23,28 @@ export function MeetingsView() {
   const trpc = useTRPC();
   const people = usePeople();
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
-  const all = useQuery(trpc.meeting.list.queryOptions({}));
+  // Pages of 50, latest start first; 加载更多 asks for the next.
+  const all = useInfiniteQuery(
+    trpc.meeting.list.infiniteQueryOptions(
+      { order: 'startDesc' },
+      { getNextPageParam: (p) => p.nextCursor ?? undefined },
+    ),
+  );
+  const allLines = all.data?.pages.flatMap((p) => p.items) ?? [];
   const from = month.startOf('month').subtract(7, 'day').toDate();
   const to = month.endOf('month').add(7, 'day').toDate();
-  const monthly = useQuery(trpc.meeting.list.queryOptions({ from, to }));
+  // The calendar shows every meeting of the month: follow the pages of that period.
+  const monthly = useInfiniteQuery(
+    trpc.meeting.list.infiniteQueryOptions(
+      { from, to, limit: 100 },
+      { getNextPageParam: (p) => p.nextCursor ?? undefined },
+    ),
+  );
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = monthly;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const monthLines = monthly.data?.pages.flatMap((p) => p.items) ?? [];
   const rooms = useQuery(trpc.meeting.rooms.queryOptions());
   const roomName = (id: string | null) =>
     id ? (rooms.data?.rooms.find((r) => r.id === id)?.name ?? id) : '未预订';
@@ -85,15 +103,30 @@ export function MeetingsView() {
               children: all.error ? (
                 <QueryError error={all.error} onRetry={() => void all.refetch()} />
               ) : (
-                <Table
-                  rowKey="id"
-                  size="middle"
-                  loading={all.isLoading}
-                  columns={columns}
-                  dataSource={[...(all.data ?? [])].reverse()}
-                  locale={{ emptyText: '暂无会议' }}
-                  pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个会议` }}
-                />
+                <>
+                  <Table
+                    rowKey="id"
+                    size="middle"
+                    loading={all.isLoading}
+                    columns={columns}
+                    dataSource={allLines}
+                    locale={{ emptyText: '暂无会议' }}
+                    pagination={{
+                      pageSize: 20,
+                      showTotal: () => `共 ${all.data?.pages[0]?.total ?? 0} 个会议`,
+                    }}
+                  />
+                  {all.hasNextPage && (
+                    <Button
+                      block
+                      loading={all.isFetchingNextPage}
+                      onClick={() => void all.fetchNextPage()}
+                      data-testid="meetings-more"
+                    >
+                      加载更多（已显示 {allLines.length} / {all.data?.pages[0]?.total ?? 0}）
+                    </Button>
+                  )}
+                </>
               ),
             },
             {
@@ -109,7 +142,7 @@ export function MeetingsView() {
                   cellRender={(d, info) => {
                     if (info.type !== 'date') return info.originNode;
                     const key = d.format('YYYY-MM-DD');
-                    const items = (monthly.data ?? []).filter((m) => dayOf(m.start) === key);
+                    const items = monthLines.filter((m) => dayOf(m.start) === key);
                     return (
                       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                         {items.map((m) => (

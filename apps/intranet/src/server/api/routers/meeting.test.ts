@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canViewMeeting } from '@gongwen/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app';
@@ -235,8 +236,12 @@ describe('meeting router', () => {
       }),
     ]);
     // the list follows canViewMeeting
-    expect((await callerFor(app, 'gao').meeting.list({})).map((l) => l.id)).not.toContain(caseId);
-    expect((await callerFor(app, 'zhou').meeting.list({})).map((l) => l.id)).toContain(caseId);
+    expect((await callerFor(app, 'gao').meeting.list({})).items.map((l) => l.id)).not.toContain(
+      caseId,
+    );
+    expect((await callerFor(app, 'zhou').meeting.list({})).items.map((l) => l.id)).toContain(
+      caseId,
+    );
   });
 
   it('cancelling a meeting gives its room back', async () => {
@@ -267,5 +272,53 @@ describe('meeting router', () => {
     });
     const s = await callerFor(app, 'zhang').meeting.statistics(period);
     expect(s.perMonth).toEqual([{ month: '2026-12', meetings: 3, held: 0 }]);
+  });
+  it('lists exactly the meetings canViewMeeting allows, page by page by start time', async () => {
+    const all = (
+      await app.store.listCases({ unitId: 'demo', workflow: 'meeting', limit: 500, offset: 0 })
+    ).items;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    // Signed-in users are active ones (an inactive account cannot call the router).
+    const users = (await app.store.directory.listUsers({ unitId: 'demo' })).filter((u) => u.active);
+    for (const u of users) {
+      const expected: string[] = [];
+      for (const c of all)
+        if (await canViewMeeting({ viewerId: u.id, caseRecord: c, directory: app.directory }))
+          expected.push(c.id);
+      const seen: Array<{ id: string; start: string }> = [];
+      let cursor: string | null = null;
+      let total = -1;
+      for (let i = 0; i < 20; i++) {
+        const page: Awaited<ReturnType<ReturnType<typeof callerFor>['meeting']['list']>> =
+          await callerFor(app, u.id).meeting.list({ limit: 1, cursor });
+        total = page.total;
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        if (cursor === null) break;
+      }
+      expect(seen.map((l) => l.id).sort(), u.id).toEqual(expected.sort());
+      expect(total, u.id).toBe(expected.length);
+      const starts = seen.map((l) => Date.parse(l.start));
+      expect(starts, u.id).toEqual([...starts].sort((a, b) => a - b));
+    }
+  });
+
+  it('filters the month calendar on the start time and marks the meetings waiting for the user', async () => {
+    const zhang = callerFor(app, 'zhang');
+    const dec2 = await zhang.meeting.list({
+      from: new Date('2026-12-01T16:00:00Z'),
+      to: new Date('2026-12-02T16:00:00Z'),
+    });
+    expect(dec2.items.length).toBeGreaterThan(0);
+    for (const l of dec2.items) expect(l.start.startsWith('2026-12-02')).toBe(true);
+    const latest = await zhang.meeting.list({ order: 'startDesc' });
+    const starts = latest.items.map((l) => Date.parse(l.start));
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    const inbox = await app.engine.inbox({ actorId: 'zhang', workflow: 'meeting', limit: 200 });
+    const open = new Set(inbox.items.map((i) => i.task.caseId));
+    for (const l of latest.items) expect(l.mine, l.id).toBe(open.has(l.id));
+    await expect(zhang.meeting.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

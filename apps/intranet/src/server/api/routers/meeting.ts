@@ -2,7 +2,6 @@ import {
   ZMeetingBookRoom,
   ZMeetingCaseRef,
   ZMeetingCreate,
-  ZMeetingList,
   ZMeetingSend,
   ZPeriod,
   ZRoomCalendar,
@@ -14,7 +13,7 @@ import { bookRoom } from '~/server/services/meeting/book-room';
 import { createMeeting } from '~/server/services/meeting/create-meeting';
 import { getMeeting } from '~/server/services/meeting/get-meeting';
 import { getMeetingStatistics } from '~/server/services/meeting/get-meeting-statistics';
-import { listMeetings } from '~/server/services/meeting/list-meetings';
+import { listMeetings, ZMeetingListPage } from '~/server/services/meeting/list-meetings';
 import { listRooms, roomCalendar, saveRoom } from '~/server/services/meeting/rooms';
 import { sendMeetingAction } from '~/server/services/meeting/send-meeting-action';
 import { superviseResolutions } from '~/server/services/meeting/supervise-resolutions';
@@ -25,9 +24,9 @@ import { superviseResolutions } from '~/server/services/meeting/supervise-resolu
  * 督办 view and the statistics. Visibility is the workflow's own (`canViewMeeting`).
  */
 export const meetingRouter = createTRPCRouter({
-  /** Meetings the user may see, optionally those starting in [from, to). */
+  /** A page of the meetings the user may see, optionally those starting in [from, to), by start time. */
   list: protectedProcedure
-    .input(ZMeetingList)
+    .input(ZMeetingListPage)
     .query(({ ctx, input }) => listMeetings(ctx.app, ctx.user, input)),
 
   /** 会议计划/申请 (and the room for its time). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app';
+import { reportContextOf, takesPartInReport } from '~/server/services/report/access';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
@@ -165,10 +166,10 @@ describe('report router', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await app.engine.ledger(caseId)).length).toBe(before);
     expect(
-      (await callerFor(app, 'zhao').report.list({ scope: 'toApprove' })).map((r) => r.id),
+      (await callerFor(app, 'zhao').report.list({ scope: 'toApprove' })).items.map((r) => r.id),
     ).not.toContain(caseId);
     expect(
-      (await callerFor(app, 'qian').report.list({ scope: 'toApprove' })).map((r) => r.id),
+      (await callerFor(app, 'qian').report.list({ scope: 'toApprove' })).items.map((r) => r.id),
     ).toContain(caseId);
   });
 
@@ -180,5 +181,43 @@ describe('report router', () => {
     const s = await callerFor(app, 'li').report.statistics(period);
     expect(s.total).toBe(2);
     expect(s.byStatus).toMatchObject({ approved: 1, approving: 1 });
+  });
+  it('lists exactly the reports a user takes part in or must act on, page by page, newest first', async () => {
+    const all = (
+      await app.store.listCases({ unitId: 'demo', workflow: 'report', limit: 500, offset: 0 })
+    ).items;
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const users = (await app.store.directory.listUsers({ unitId: 'demo' })).filter((u) => u.active);
+    for (const u of users) {
+      const inbox = await app.engine.inbox({ actorId: u.id, workflow: 'report', limit: 200 });
+      const open = new Set(inbox.items.map((i) => i.task.caseId));
+      const expected = {
+        all: [] as string[],
+        mine: [] as string[],
+        toApprove: [] as string[],
+      };
+      for (const c of all) {
+        const ctx = reportContextOf(c);
+        if (takesPartInReport(u.id, ctx) || open.has(c.id)) expected.all.push(c.id);
+        if (ctx.author === u.id) expected.mine.push(c.id);
+        if (ctx.author !== u.id && open.has(c.id)) expected.toApprove.push(c.id);
+      }
+      for (const scope of ['all', 'mine', 'toApprove'] as const) {
+        const seen: Array<{ id: string; createdAt: string; mine: boolean }> = [];
+        let cursor: string | null = null;
+        for (let i = 0; i < 20; i++) {
+          const page: Awaited<ReturnType<ReturnType<typeof callerFor>['report']['list']>> =
+            await callerFor(app, u.id).report.list({ scope, limit: 1, cursor });
+          expect(page.total, `${u.id} ${scope}`).toBe(expected[scope].length);
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+          if (cursor === null) break;
+        }
+        expect(seen.map((l) => l.id).sort(), `${u.id} ${scope}`).toEqual(expected[scope].sort());
+        for (const l of seen) expect(l.mine, l.id).toBe(open.has(l.id));
+        const at = seen.map((l) => Date.parse(l.createdAt));
+        expect(at).toEqual([...at].sort((a, b) => b - a));
+      }
+    }
   });
 });

@@ -1,15 +1,9 @@
-import {
-  ZReportCaseRef,
-  ZReportCreate,
-  ZReportList,
-  ZReportPeriod,
-  ZReportSend,
-} from '~/lib/schemas/report';
+import { ZReportCaseRef, ZReportCreate, ZReportPeriod, ZReportSend } from '~/lib/schemas/report';
 import { createTRPCRouter, protectedProcedure } from '~/server/api/trpc';
 import { createReport } from '~/server/services/report/create-report';
 import { getReport } from '~/server/services/report/get-report';
 import { getReportStatistics } from '~/server/services/report/get-report-statistics';
-import { listReports } from '~/server/services/report/list-reports';
+import { listReports, ZReportListPage } from '~/server/services/report/list-reports';
 import { sendReportAction } from '~/server/services/report/send-report-action';
 
 /**
@@ -17,10 +11,10 @@ import { sendReportAction } from '~/server/services/report/send-report-action';
  * reason, reject; the author revises and sends again. `get` carries the live progress.
  */
 export const reportRouter = createTRPCRouter({
-  /** Reports the user takes part in. */
+  /** A page of the reports the user takes part in, newest first. */
   list: protectedProcedure
-    .input(ZReportList)
-    .query(({ ctx, input }) => listReports(ctx.app, ctx.user, input.scope)),
+    .input(ZReportListPage)
+    .query(({ ctx, input }) => listReports(ctx.app, ctx.user, input)),
 
   /** 拟稿 (and 送审). */
   create: protectedProcedure

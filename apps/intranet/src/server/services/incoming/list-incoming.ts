@@ -1,10 +1,15 @@
-import { INCOMING_STATE_LABELS, SEE_ALL_ROLES } from '@gongwen/core';
+import { createCaseLists } from '@gongwen/adapters';
+import {
+  type CaseAccess,
+  INCOMING_STATE_LABELS,
+  INCOMING_WORKFLOW,
+  SEE_ALL_ROLES,
+} from '@gongwen/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZIncomingListFilter } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
 import { type AppServices, db } from '~/server/app';
-import { caseSearch, containing } from '~/server/services/tasks/sql-helpers';
 import { incomingPrincipalsOf } from './access';
 
 interface UserRow {
@@ -80,82 +85,82 @@ export interface IncomingListLine {
  * The 收文 of the user's unit that the user may see: every case for leaders, the office
  * director and the secretariat; otherwise the cases where the user, someone below them, or a
  * principal they deputise for (and people below that principal) has a step — the same rule
- * the case page applies. Search, filters, sort and page run in one SQL query.
+ * the case page applies, handed to the `CaseLists` port as its access predicate, so search,
+ * filters, sort, page and count run in one SQL query each.
  */
 export async function listIncoming(
   app: AppServices,
   user: SessionUser,
   f: z.output<typeof ZIncomingListFilter>,
-): Promise<{ items: IncomingListLine[]; total: number }> {
-  const kdb = db(app);
+): Promise<{ items: IncomingListLine[]; total: number; nextCursor: string | null }> {
   const now = app.clock.now();
   const [users, departments, principals] = await Promise.all([
     sql<UserRow>`SELECT id, department_id, superior_id, roles, active FROM users WHERE unit_id = ${user.unitId}`.execute(
-      kdb,
+      db(app),
     ),
     app.directory.listDepartments(user.unitId),
     incomingPrincipalsOf(app, user),
   ]);
   const views = [user.id, ...principals].map((id) => visiblePeople(id, users.rows, departments));
-  const filters = [sql`c.unit_id = ${user.unitId}`, sql`c.workflow = 'incoming'`];
-  if (!views.some((v) => v === null)) {
-    const ids = [...new Set(views.flatMap((v) => [...(v ?? [])]))];
-    filters.push(sql`(EXISTS (SELECT 1 FROM ledger l WHERE l.case_id = c.id
-        AND (l.actor_id = ANY(${ids}::text[]) OR l.on_behalf_of = ANY(${ids}::text[])))
-      OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id
-        AND (t.candidates && ${ids}::text[] OR t.done_by = ANY(${ids}::text[]))))`);
-  }
-  if (f.search) {
-    filters.push(caseSearch(f.search, sql`c.fields->>'senderUnit' ILIKE ${containing(f.search)}`));
-  }
-  if (f.urgency) filters.push(sql`c.fields->>'urgency' = ${f.urgency}`);
-  if (f.secrecy) filters.push(sql`c.fields->>'secrecy' = ${f.secrecy}`);
-  if (f.state) filters.push(sql`c.state = ${f.state}`);
-  if (f.period?.from) filters.push(sql`c.created_at >= ${f.period.from}`);
-  if (f.period?.to) filters.push(sql`c.created_at < ${f.period.to}`);
-  const where = sql.join(filters, sql` AND `);
-  const order =
-    f.sort === 'oldest'
-      ? sql`c.created_at ASC, c.id ASC`
-      : f.sort === 'serialAsc'
-        ? sql`c.fields->>'serialNo' ASC NULLS LAST, c.created_at ASC`
-        : f.sort === 'serialDesc'
-          ? sql`c.fields->>'serialNo' DESC NULLS LAST, c.created_at DESC`
-          : sql`c.created_at DESC, c.id DESC`;
-  const offset = (f.page - 1) * f.pageSize;
-  const [page, count] = await Promise.all([
-    sql<{
-      id: string;
-      title: string;
-      state: string;
-      fields: unknown;
-      created_at: Date;
-    }>`SELECT c.id, c.title, c.state, c.fields, c.created_at FROM cases c WHERE ${where}
-      ORDER BY ${order} LIMIT ${f.pageSize} OFFSET ${offset}`.execute(kdb),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM cases c WHERE ${where}`.execute(kdb),
-  ]);
+  const access: CaseAccess | undefined = views.some((v) => v === null)
+    ? undefined
+    : { participants: [...new Set(views.flatMap((v) => [...(v ?? [])]))] };
+  const header: Record<string, string> = {};
+  if (f.urgency) header.urgency = f.urgency;
+  if (f.secrecy) header.secrecy = f.secrecy;
+  const page = await createCaseLists(app.store.kysely).cases({
+    unitId: user.unitId,
+    workflow: INCOMING_WORKFLOW,
+    ...(access ? { access } : {}),
+    fields: header,
+    ...(f.state ? { states: [f.state] } : {}),
+    ...(f.search
+      ? {
+          search: {
+            text: f.search,
+            fields: ['docNumber', 'senderDocNumber', 'serialNo', 'senderUnit'],
+          },
+        }
+      : {}),
+    ...(f.period
+      ? {
+          period: {
+            ...(f.period.from ? { from: f.period.from } : {}),
+            ...(f.period.to ? { to: f.period.to } : {}),
+          },
+        }
+      : {}),
+    sort:
+      f.sort === 'oldest'
+        ? { by: 'createdAt', dir: 'asc' }
+        : f.sort === 'serialAsc'
+          ? { by: { field: 'serialNo' }, dir: 'asc' }
+          : f.sort === 'serialDesc'
+            ? { by: { field: 'serialNo' }, dir: 'desc' }
+            : { by: 'createdAt', dir: 'desc' },
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   const s = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
-    total: count.rows[0]?.n ?? 0,
-    items: page.rows.map((r) => {
-      const fields = (typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields) as Record<
-        string,
-        unknown
-      >;
+    total: page.total,
+    nextCursor: page.nextCursor,
+    items: page.items.map((c) => {
+      const fields = c.fields;
       const deadline = typeof fields.deadline === 'string' ? new Date(fields.deadline) : null;
       const finished = fields.completedAt !== null && fields.completedAt !== undefined;
       return {
-        id: r.id,
-        title: r.title,
+        id: c.id,
+        title: c.title,
         serialNo: typeof fields.serialNo === 'string' ? fields.serialNo : null,
         senderUnit: s(fields.senderUnit),
         senderDocNumber: s(fields.senderDocNumber),
         receivedDate: typeof fields.receivedDate === 'string' ? fields.receivedDate : null,
         urgency: s(fields.urgency) || '普通',
         secrecy: s(fields.secrecy) || '非密',
-        state: r.state,
-        stateLabel: INCOMING_STATE_LABELS[r.state] ?? r.state,
-        registeredAt: new Date(r.created_at),
+        state: c.state,
+        stateLabel: INCOMING_STATE_LABELS[c.state] ?? c.state,
+        registeredAt: c.createdAt,
         deadline,
         overdue: deadline !== null && !finished && deadline < now,
         reminderCount: typeof fields.reminderCount === 'number' ? fields.reminderCount : 0,

@@ -1,11 +1,11 @@
-import { OUTGOING_STATE_LABELS } from '@gongwen/core';
+import { createCaseLists } from '@gongwen/adapters';
+import { type CaseAccess, OUTGOING_STATE_LABELS, OUTGOING_WORKFLOW } from '@gongwen/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZOutgoingListFilter } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
 import { type AppServices, db } from '~/server/app';
 import { visiblePeople } from '~/server/services/incoming/list-incoming';
-import { caseSearch } from '~/server/services/tasks/sql-helpers';
 import { outgoingPrincipalsOf } from './access';
 import { loadOutgoingNames } from './names';
 
@@ -31,14 +31,14 @@ export interface OutgoingListLine {
  * (`visibleOutgoingFlow`): every case for leaders, the office director and the secretariat;
  * otherwise the cases where the user, someone below them, or a principal they deputise for
  * has a step — and a classified (涉密) case only where the user (or that principal) took part.
- * Search (标题 / 文号), filters, sort and page run in one SQL query.
+ * The rule goes to the `CaseLists` port as its access predicate, so search (标题 / 文号),
+ * filters, sort, page and count run in SQL.
  */
 export async function listOutgoing(
   app: AppServices,
   user: SessionUser,
   f: z.output<typeof ZOutgoingListFilter>,
-): Promise<{ items: OutgoingListLine[]; total: number }> {
-  const kdb = db(app);
+): Promise<{ items: OutgoingListLine[]; total: number; nextCursor: string | null }> {
   const [users, departments, principals, names] = await Promise.all([
     sql<{
       id: string;
@@ -47,7 +47,7 @@ export async function listOutgoing(
       roles: string[];
       active: boolean;
     }>`SELECT id, department_id, superior_id, roles, active FROM users WHERE unit_id = ${user.unitId}`.execute(
-      kdb,
+      db(app),
     ),
     app.directory.listDepartments(user.unitId),
     outgoingPrincipalsOf(app, user),
@@ -55,60 +55,56 @@ export async function listOutgoing(
   ]);
   const selves = [user.id, ...principals];
   const views = selves.map((id) => visiblePeople(id, users.rows, departments));
-  const filters = [sql`c.unit_id = ${user.unitId}`, sql`c.workflow = 'outgoing'`];
-  if (!views.some((v) => v === null)) {
-    const ids = [...new Set(views.flatMap((v) => [...(v ?? [])]))];
-    const part = (who: string[]) => sql`(EXISTS (SELECT 1 FROM ledger l WHERE l.case_id = c.id
-        AND (l.actor_id = ANY(${who}::text[]) OR l.on_behalf_of = ANY(${who}::text[])))
-      OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id
-        AND (t.candidates && ${who}::text[] OR t.done_by = ANY(${who}::text[]))))`;
-    filters.push(
-      sql`(${part(selves)} OR (COALESCE(c.fields->>'secrecy', '非密') = '非密' AND ${part(ids)}))`,
-    );
-  }
-  if (f.search) filters.push(caseSearch(f.search));
-  if (f.docType) filters.push(sql`c.fields->>'docType' = ${f.docType}`);
-  if (f.urgency) filters.push(sql`c.fields->>'urgency' = ${f.urgency}`);
-  if (f.secrecy) filters.push(sql`c.fields->>'secrecy' = ${f.secrecy}`);
-  if (f.state) filters.push(sql`c.state = ${f.state}`);
-  if (f.mine) filters.push(sql`c.started_by = ${user.id}`);
-  const where = sql.join(filters, sql` AND `);
-  const order =
-    f.sort === 'oldest' ? sql`c.created_at ASC, c.id ASC` : sql`c.created_at DESC, c.id DESC`;
-  const offset = (f.page - 1) * f.pageSize;
-  const [page, count] = await Promise.all([
-    sql<{
-      id: string;
-      title: string;
-      state: string;
-      fields: unknown;
-      created_at: Date;
-      updated_at: Date;
-    }>`SELECT c.id, c.title, c.state, c.fields, c.created_at, c.updated_at FROM cases c
-      WHERE ${where} ORDER BY ${order} LIMIT ${f.pageSize} OFFSET ${offset}`.execute(kdb),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM cases c WHERE ${where}`.execute(kdb),
-  ]);
+  const access: CaseAccess | undefined = views.some((v) => v === null)
+    ? undefined
+    : {
+        anyOf: [
+          { participants: selves },
+          {
+            allOf: [
+              { field: 'secrecy', in: ['非密', null] },
+              { participants: [...new Set(views.flatMap((v) => [...(v ?? [])]))] },
+            ],
+          },
+        ],
+      };
+  const header: Record<string, string> = {};
+  if (f.docType) header.docType = f.docType;
+  if (f.urgency) header.urgency = f.urgency;
+  if (f.secrecy) header.secrecy = f.secrecy;
+  const page = await createCaseLists(app.store.kysely).cases({
+    unitId: user.unitId,
+    workflow: OUTGOING_WORKFLOW,
+    ...(access ? { access } : {}),
+    fields: header,
+    ...(f.state ? { states: [f.state] } : {}),
+    ...(f.mine ? { startedBy: user.id } : {}),
+    ...(f.search
+      ? { search: { text: f.search, fields: ['docNumber', 'senderDocNumber', 'serialNo'] } }
+      : {}),
+    sort: { by: 'createdAt', dir: f.sort === 'oldest' ? 'asc' : 'desc' },
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   const s = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
-    total: count.rows[0]?.n ?? 0,
-    items: page.rows.map((r) => {
-      const fields = (typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields) as Record<
-        string,
-        unknown
-      >;
+    total: page.total,
+    nextCursor: page.nextCursor,
+    items: page.items.map((c) => {
+      const fields = c.fields;
       return {
-        id: r.id,
-        title: r.title,
+        id: c.id,
+        title: c.title,
         docNumber: typeof fields.docNumber === 'string' ? fields.docNumber : null,
         docType: s(fields.docType),
         urgency: s(fields.urgency) || '普通',
         secrecy: s(fields.secrecy) || '非密',
         draftingDepartment: names.department(s(fields.draftingDepartment)),
         drafter: names.user(s(fields.drafter)),
-        state: r.state,
-        stateLabel: OUTGOING_STATE_LABELS[r.state] ?? r.state,
-        draftedAt: new Date(r.created_at),
-        updatedAt: new Date(r.updated_at),
+        state: c.state,
+        stateLabel: OUTGOING_STATE_LABELS[c.state] ?? c.state,
+        draftedAt: c.createdAt,
+        updatedAt: c.updatedAt,
         currentVersion: typeof fields.currentVersion === 'number' ? fields.currentVersion : 1,
       };
     }),

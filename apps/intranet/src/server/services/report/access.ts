@@ -1,5 +1,7 @@
 import {
+  type CaseAccess,
   type CaseRecord,
+  delegationCovers,
   NotFound,
   NotPermitted,
   REPORT_WORKFLOW,
@@ -49,6 +51,36 @@ export async function loadReport(
   if (takesPartInReport(user.id, reportContextOf(c))) return c;
   if ((await app.engine.can({ caseId, actorId: user.id })).length > 0) return c;
   throw new NotPermitted(NO_REPORT_PART, { caseId });
+}
+
+/** The user and the principals they deputise for in 报告审批 now (代理), whose open tasks are theirs to do. */
+export async function reportActorsOf(app: AppServices, user: SessionUser): Promise<string[]> {
+  const now = app.clock.now();
+  const delegations = await app.directory.delegationsOfDeputy(user.id, now);
+  return [
+    user.id,
+    ...delegations
+      .filter((d) => d.unitId === user.unitId && delegationCovers(d, now, REPORT_WORKFLOW))
+      .map((d) => d.principalId),
+  ];
+}
+
+/**
+ * Who sees a report in a list, as the `CaseLists` access predicate: `takesPartInReport` (its
+ * author, the approvers it names, whoever decided on it) or an open task of the user or of a
+ * principal they deputise for (`actors`) — the rule `loadReport` applies to one case.
+ */
+export function reportListAccess(userId: string, actors: readonly string[]): CaseAccess {
+  const me = (...path: string[]): CaseAccess => ({ snapshot: ['context', ...path], has: [userId] });
+  return {
+    anyOf: [
+      me('author'),
+      me('approvers'),
+      me('decisions', 'approver'),
+      me('decisions', 'actorId'),
+      { openTasks: actors },
+    ],
+  };
 }
 
 /** Every report case of a unit (all pages). */
