@@ -290,6 +290,7 @@ export function MeetingPlanForm() {
                   <Select
                     {...f}
                     id="meeting-approver"
+                    showSearch={{ optionFilterProp: 'label' }}
                     options={people.leaderOptions}
                     placeholder="选择领导"
                   />
