@@ -54,7 +54,7 @@ for (const dialect of DIALECTS) {
       } finally {
         await store.close();
       }
-    });
+    }, 180_000);
   });
 }
 

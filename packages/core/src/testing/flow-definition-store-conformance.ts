@@ -10,8 +10,11 @@ import { parseFlowDefinition } from '../workflows/custom/validate.ts';
 export function describeFlowDefinitionStoreConformance(
   name: string,
   makeStore: () => Promise<FlowDefinitionStore>,
+  options: { timeout?: number } = {},
 ): void {
-  describe(`FlowDefinitionStore conformance: ${name}`, () => {
+  describe(`FlowDefinitionStore conformance: ${name}`, {
+    timeout: options.timeout ?? 30_000,
+  }, () => {
     let store: FlowDefinitionStore;
     const unit = `u${Math.random().toString(36).slice(2, 8)}`;
     const leave = parseFlowDefinition(LEAVE_TEMPLATE);
@@ -19,7 +22,7 @@ export function describeFlowDefinitionStoreConformance(
     const at = new Date('2026-11-25T01:00:00Z');
     beforeAll(async () => {
       store = await makeStore();
-    });
+    }, options.timeout ?? 60_000);
 
     it('numbers versions per unit and key and stores them exactly', async () => {
       const v1 = await store.publish({
