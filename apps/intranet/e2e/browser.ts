@@ -79,6 +79,13 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
 }
 
 /**
+ * The open dropdown of Ant Design Selects: not hidden, and not one still playing its closing
+ * animation (`ant-slide-up-leave…`), which stays visible for a moment after another opened.
+ */
+export const OPEN_SELECT_DROPDOWN =
+  '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])';
+
+/**
  * Picks an option of an Ant Design Select. Long option lists are virtualised, so an option
  * far down is not in the page: a searchable select is then filtered by typing the option's
  * text. `close` presses Escape afterwards (a multiple select stays open otherwise).
@@ -90,7 +97,7 @@ export async function pickOption(
 ): Promise<void> {
   const page = select.page();
   await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  const dropdown = page.locator(OPEN_SELECT_DROPDOWN).last();
   await dropdown.waitFor({ state: 'visible' });
   const item = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
   const searchable = await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly);

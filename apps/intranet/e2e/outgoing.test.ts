@@ -3,7 +3,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/demo/accounts';
 import { DEMO_SEAL_PIN } from '~/server/services/outgoing/seal/create-sealer';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import {
+  launchBrowser,
+  newContext,
+  OPEN_SELECT_DROPDOWN,
+  pickOption,
+  screenshot,
+  signIn,
+} from './browser';
 
 // People of the demo county (src/server/demo/org.ts): 徐磊 (综合科, drafts), 吴涛 (综合科科长, his
 // superior: 核稿), 马晓东 (县财政局) and 林海 (县教育局) 会签, 黄静 (秘书科: 复核, 成文, 盖章, 分发,
@@ -50,31 +57,17 @@ async function openCase(user: string): Promise<Page> {
   return page;
 }
 
-async function pick(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
-  await page.keyboard.press('Escape');
-}
-
 /** A button name as antd may print it (a space between two Chinese characters). */
 const named = (title: string) => new RegExp(`^${[...title].join('\\s*')}$`);
 
-/** Picks an option of a select inside a dialog (closing a multiple select's list without Esc). */
+/**
+ * Picks an option of a select inside a dialog through the shared pickOption (which waits for
+ * the open dropdown, not one still closing), then closes a multiple select's list without Esc.
+ */
 async function pickIn(dialog: Locator, select: Locator, option: string) {
-  const page = dialog.page();
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
+  await pickOption(select, option);
   await dialog.locator('.ant-modal-title').click();
+  await dialog.page().locator(OPEN_SELECT_DROPDOWN).waitFor({ state: 'hidden' });
 }
 
 /** Opens an action's form from the case page's action bar. */
@@ -105,7 +98,7 @@ describe('发文 through the real pages, several users', () => {
     await page.goto('/outgoing/new');
     await page.locator('#title').waitFor({ state: 'visible' });
     await page.locator('#title').fill(TITLE);
-    await pick(page, page.locator('#mainRecipients'), '城关镇');
+    await pickOption(page.locator('#mainRecipients'), '城关镇', { close: true });
     await page.locator('#mainRecipients-external').fill('市财政局');
     await page.locator('#mainRecipients-external').press('Enter');
     await page.locator('#keywords').fill('值班');
