@@ -92,7 +92,9 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n% 检查方案\n%%EOF\n'),
     });
-    await page.locator('.ant-upload-list-item-name', { hasText: '检查方案.pdf' }).waitFor();
+    // The finished item is a link; while the list animates, the uploading <span> may still be
+    // there beside it, so wait for the link rather than for the class both share.
+    await page.locator('.ant-upload-list').getByRole('link', { name: '检查方案.pdf' }).waitFor();
     await screenshot(page, 'incoming-register');
     await page.getByTestId('registration-submit').click();
     await page.waitForURL((u) => /^\/incoming\/[0-9a-f-]{36}$/.test(u.pathname), {
