@@ -17,6 +17,7 @@ import {
   Collapse,
   Descriptions,
   Empty,
+  Grid,
   Input,
   Modal,
   Row,
@@ -97,6 +98,7 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
   const open = useMutation(trpc.incoming.open.mutationOptions());
   const opened = useRef(false);
   const [activeAction, setActiveAction] = useState<string | undefined>(undefined);
+  const wide = Grid.useBreakpoint().xl === true;
 
   const unopened = q.data?.unopenedTaskIds.length ?? 0;
   useEffect(() => {
@@ -113,6 +115,164 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
   const actionKey = (a: (typeof c.actions)[number]) => `${a.type}:${a.onBehalfOf ?? ''}`;
   // the step's own action first (and open), 退回 / 撤回 last
   const actions = orderActions(c.actions);
+
+  const detailsCard = (
+    <Card title="来文信息" size="small" key="details" data-testid="case-details">
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label="收文编号">{c.serialNo ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="来文单位">{r.senderUnit}</Descriptions.Item>
+        <Descriptions.Item label="来文字号">{r.senderDocNumber || '—'}</Descriptions.Item>
+        <Descriptions.Item label="文种">{r.docType}</Descriptions.Item>
+        <Descriptions.Item label="收文日期">{r.receivedDate}</Descriptions.Item>
+        <Descriptions.Item label="成文日期">{r.writtenDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="密级">
+          {r.secrecy}
+          {r.secrecyTerm ? `（${r.secrecyTerm}）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="紧急程度">{r.urgency}</Descriptions.Item>
+        <Descriptions.Item label="红头／白头">{r.headType}</Descriptions.Item>
+        <Descriptions.Item label="来文方向">{r.direction}</Descriptions.Item>
+        <Descriptions.Item label="份数／页数">
+          {r.copies} 份／{r.pages} 页
+        </Descriptions.Item>
+        <Descriptions.Item label="分类代码">{r.classificationCode || '—'}</Descriptions.Item>
+        <Descriptions.Item label="主题词" span={2}>
+          {r.keywords.length > 0 ? r.keywords.join('　') : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="签收">
+          {c.registeredBy}　{fmt(c.registeredAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label="办理时限">{fmt(c.deadline, false)}</Descriptions.Item>
+        {c.proposal && (
+          <Descriptions.Item label="拟办安排" span={2}>
+            批示领导：{c.proposal.leaders.join('、')}
+            {c.proposal.mainDepartment ? `；主办：${c.proposal.mainDepartment}` : ''}
+            {c.proposal.assistDepartments.length > 0
+              ? `；协办：${c.proposal.assistDepartments.join('、')}`
+              : ''}
+            {c.proposal.circulateDepartments.length > 0
+              ? `；传阅：${c.proposal.circulateDepartments.join('、')}`
+              : ''}
+            {c.proposal.supervise ? '；需催办' : ''}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label="附件" span={2}>
+          {c.attachments.length === 0
+            ? '无'
+            : c.attachments.map((a) => (
+                <div key={a.blobId}>
+                  <a href={`/api/blobs/${a.blobId}`} data-testid="attachment-link">
+                    <PaperClipOutlined /> {a.name}
+                  </a>
+                </div>
+              ))}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+  const flowCard = (
+    <Card title="流程跟踪" size="small" key="flow">
+      {timeline.isError ? (
+        <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : !timeline.data ? (
+        <Skeleton active />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'timeline',
+              label: '办理过程',
+              children: <FlowTimeline data={timeline.data} />,
+            },
+            {
+              key: 'stats',
+              label: '流程统计',
+              children: <FlowStatistics data={timeline.data} />,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+  const currentCard = (
+    <Card title="当前环节" size="small" key="current">
+      {c.current.length === 0 ? (
+        <Typography.Text type="secondary">
+          {c.status === 'done' ? '已归档，流程结束' : '暂无待办环节'}
+        </Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="current-steps">
+          {c.current.map((t) => (
+            <div key={t.id}>
+              <Badge status={t.overdue ? 'error' : 'processing'} />
+              <Typography.Text strong>{t.label}</Typography.Text>
+              <Typography.Text type="secondary">　{t.people.join('、')}</Typography.Text>
+              {t.mine && (
+                <Tag color="blue" style={{ marginLeft: 6 }}>
+                  我的待办
+                </Tag>
+              )}
+              {t.dueAt && (
+                <Typography.Text
+                  type={t.overdue ? 'danger' : 'secondary'}
+                  style={{ marginLeft: 6 }}
+                >
+                  时限 {fmt(t.dueAt, false)}
+                </Typography.Text>
+              )}
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+  const actionsCard = (
+    <Card title="办理" size="small" key="actions" data-testid="actions-card">
+      {actions.length === 0 ? (
+        <Empty description="您当前没有需要办理的事项" />
+      ) : (
+        <Collapse
+          accordion
+          activeKey={
+            activeAction && actions.some((a) => actionKey(a) === activeAction)
+              ? activeAction
+              : actionKey(actions[0]!)
+          }
+          onChange={(k) => setActiveAction(Array.isArray(k) ? k[0] : k)}
+          items={actions.map((a) => ({
+            key: actionKey(a),
+            label: (
+              <span data-testid={`action-${a.type}`}>
+                {a.title}
+                {a.onBehalfOfName ? `（代${a.onBehalfOfName}）` : ''}
+              </span>
+            ),
+            children: (
+              <ActionForm
+                // not keyed by the case version: what was entered in one panel stays
+                // when another action (撤回 …) changes the case
+                key={actionKey(a)}
+                caseView={c}
+                action={a}
+                onDone={() => setActiveAction(undefined)}
+              />
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+  const readsCard = (
+    <Card title="传阅情况" size="small" key="reads">
+      {reads.isError ? (
+        <Alert type="error" title={reads.error.message} />
+      ) : !reads.data ? (
+        <Skeleton active />
+      ) : (
+        <ReadStatusPanel data={reads.data} />
+      )}
+    </Card>
+  );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="incoming-case">
@@ -150,169 +310,30 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
         </Space>
       </Card>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card title="来文信息" size="small">
-              <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-                <Descriptions.Item label="收文编号">{c.serialNo ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="来文单位">{r.senderUnit}</Descriptions.Item>
-                <Descriptions.Item label="来文字号">{r.senderDocNumber || '—'}</Descriptions.Item>
-                <Descriptions.Item label="文种">{r.docType}</Descriptions.Item>
-                <Descriptions.Item label="收文日期">{r.receivedDate}</Descriptions.Item>
-                <Descriptions.Item label="成文日期">{r.writtenDate ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="密级">
-                  {r.secrecy}
-                  {r.secrecyTerm ? `（${r.secrecyTerm}）` : ''}
-                </Descriptions.Item>
-                <Descriptions.Item label="紧急程度">{r.urgency}</Descriptions.Item>
-                <Descriptions.Item label="红头／白头">{r.headType}</Descriptions.Item>
-                <Descriptions.Item label="来文方向">{r.direction}</Descriptions.Item>
-                <Descriptions.Item label="份数／页数">
-                  {r.copies} 份／{r.pages} 页
-                </Descriptions.Item>
-                <Descriptions.Item label="分类代码">
-                  {r.classificationCode || '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label="主题词" span={2}>
-                  {r.keywords.length > 0 ? r.keywords.join('　') : '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label="签收">
-                  {c.registeredBy}　{fmt(c.registeredAt)}
-                </Descriptions.Item>
-                <Descriptions.Item label="办理时限">{fmt(c.deadline, false)}</Descriptions.Item>
-                {c.proposal && (
-                  <Descriptions.Item label="拟办安排" span={2}>
-                    批示领导：{c.proposal.leaders.join('、')}
-                    {c.proposal.mainDepartment ? `；主办：${c.proposal.mainDepartment}` : ''}
-                    {c.proposal.assistDepartments.length > 0
-                      ? `；协办：${c.proposal.assistDepartments.join('、')}`
-                      : ''}
-                    {c.proposal.circulateDepartments.length > 0
-                      ? `；传阅：${c.proposal.circulateDepartments.join('、')}`
-                      : ''}
-                    {c.proposal.supervise ? '；需催办' : ''}
-                  </Descriptions.Item>
-                )}
-                <Descriptions.Item label="附件" span={2}>
-                  {c.attachments.length === 0
-                    ? '无'
-                    : c.attachments.map((a) => (
-                        <div key={a.blobId}>
-                          <a href={`/api/blobs/${a.blobId}`} data-testid="attachment-link">
-                            <PaperClipOutlined /> {a.name}
-                          </a>
-                        </div>
-                      ))}
-                </Descriptions.Item>
-              </Descriptions>
-            </Card>
-
-            <Card title="流程跟踪" size="small">
-              {timeline.isError ? (
-                <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />
-              ) : !timeline.data ? (
-                <Skeleton active />
-              ) : (
-                <Tabs
-                  items={[
-                    {
-                      key: 'timeline',
-                      label: '办理过程',
-                      children: <FlowTimeline data={timeline.data} />,
-                    },
-                    {
-                      key: 'stats',
-                      label: '流程统计',
-                      children: <FlowStatistics data={timeline.data} />,
-                    },
-                  ]}
-                />
-              )}
-            </Card>
-          </Space>
-        </Col>
-
-        <Col xs={24} xl={10}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card title="当前环节" size="small">
-              {c.current.length === 0 ? (
-                <Typography.Text type="secondary">
-                  {c.status === 'done' ? '已归档，流程结束' : '暂无待办环节'}
-                </Typography.Text>
-              ) : (
-                <Space direction="vertical" style={{ width: '100%' }} data-testid="current-steps">
-                  {c.current.map((t) => (
-                    <div key={t.id}>
-                      <Badge status={t.overdue ? 'error' : 'processing'} />
-                      <Typography.Text strong>{t.label}</Typography.Text>
-                      <Typography.Text type="secondary">　{t.people.join('、')}</Typography.Text>
-                      {t.mine && (
-                        <Tag color="blue" style={{ marginLeft: 6 }}>
-                          我的待办
-                        </Tag>
-                      )}
-                      {t.dueAt && (
-                        <Typography.Text
-                          type={t.overdue ? 'danger' : 'secondary'}
-                          style={{ marginLeft: 6 }}
-                        >
-                          时限 {fmt(t.dueAt, false)}
-                        </Typography.Text>
-                      )}
-                    </div>
-                  ))}
-                </Space>
-              )}
-            </Card>
-
-            <Card title="办理" size="small" data-testid="actions-card">
-              {actions.length === 0 ? (
-                <Empty description="您当前没有需要办理的事项" />
-              ) : (
-                <Collapse
-                  accordion
-                  activeKey={
-                    activeAction && actions.some((a) => actionKey(a) === activeAction)
-                      ? activeAction
-                      : actionKey(actions[0]!)
-                  }
-                  onChange={(k) => setActiveAction(Array.isArray(k) ? k[0] : k)}
-                  items={actions.map((a) => ({
-                    key: actionKey(a),
-                    label: (
-                      <span data-testid={`action-${a.type}`}>
-                        {a.title}
-                        {a.onBehalfOfName ? `（代${a.onBehalfOfName}）` : ''}
-                      </span>
-                    ),
-                    children: (
-                      <ActionForm
-                        // not keyed by the case version: what was entered in one panel stays
-                        // when another action (撤回 …) changes the case
-                        key={actionKey(a)}
-                        caseView={c}
-                        action={a}
-                        onDone={() => setActiveAction(undefined)}
-                      />
-                    ),
-                  }))}
-                />
-              )}
-            </Card>
-
-            <Card title="传阅情况" size="small">
-              {reads.isError ? (
-                <Alert type="error" title={reads.error.message} />
-              ) : !reads.data ? (
-                <Skeleton active />
-              ) : (
-                <ReadStatusPanel data={reads.data} />
-              )}
-            </Card>
-          </Space>
-        </Col>
-      </Row>
+      {wide ? (
+        <Row gutter={[16, 16]}>
+          <Col span={14}>
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              {detailsCard}
+              {flowCard}
+            </Space>
+          </Col>
+          <Col span={10}>
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              {currentCard}
+              {actionsCard}
+              {readsCard}
+            </Space>
+          </Col>
+        </Row>
+      ) : (
+        // Tablets and phones: one column, with what is the user's to do before the details.
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          {c.actions.length > 0
+            ? [currentCard, actionsCard, detailsCard, flowCard, readsCard]
+            : [currentCard, detailsCard, flowCard, readsCard, actionsCard]}
+        </Space>
+      )}
     </Space>
   );
 }

@@ -157,6 +157,8 @@ export function IncomingList({ canRegister }: { canRegister: boolean }) {
       ) : (
         <Table<Line>
           rowKey="id"
+          // The title column keeps about 300 px on a narrow screen; the table scrolls sideways.
+          scroll={{ x: 830 }}
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}

@@ -54,7 +54,7 @@ export function MeetingsView() {
       title: '会议名称',
       key: 'title',
       render: (_, l) => (
-        <Space>
+        <Space wrap>
           <Link href={`/meetings/${encodeURIComponent(l.id)}`}>{l.title}</Link>
           {l.mine && <Tag color="red">待办</Tag>}
         </Space>
@@ -107,6 +107,7 @@ export function MeetingsView() {
                   <Table
                     rowKey="id"
                     size="middle"
+                    scroll={{ x: 1000 }}
                     loading={all.isLoading}
                     columns={columns}
                     dataSource={allLines}

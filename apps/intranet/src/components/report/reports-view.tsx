@@ -32,7 +32,7 @@ export function ReportsView() {
     <Card
       title="报告审批"
       extra={
-        <Space>
+        <Space wrap>
           <Segmented
             value={scope}
             onChange={(v) => setScope(v as Scope)}
@@ -56,6 +56,7 @@ export function ReportsView() {
         <>
           <Table
             rowKey="id"
+            scroll={{ x: 900 }}
             loading={q.isLoading}
             dataSource={lines}
             locale={{ emptyText: '暂无报告' }}
@@ -65,7 +66,7 @@ export function ReportsView() {
                 title: '标题',
                 key: 'title',
                 render: (_, r) => (
-                  <Space>
+                  <Space wrap>
                     <Tag>{r.kind}</Tag>
                     <Link href={`/reports/${encodeURIComponent(r.id)}`}>{r.title}</Link>
                     {r.mine && <Tag color="red">待办</Tag>}

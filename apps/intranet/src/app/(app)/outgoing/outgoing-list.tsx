@@ -59,7 +59,7 @@ export function OutgoingList() {
     <Card
       title="发文"
       extra={
-        <Space>
+        <Space wrap>
           {seesNumbers && (
             <Link href="/outgoing/doc-numbers">
               <Button icon={<NumberOutlined />}>文号使用记录</Button>
@@ -122,6 +122,8 @@ export function OutgoingList() {
         <Table<Line>
           rowKey="id"
           size="middle"
+          // The title column keeps about 300 px on a narrow screen; the table scrolls sideways.
+          scroll={{ x: 1060 }}
           loading={q.isFetching}
           columns={columns}
           dataSource={q.data?.items ?? []}

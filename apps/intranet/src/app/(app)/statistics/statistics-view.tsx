@@ -159,17 +159,17 @@ function IncomingStatistics({ period }: { period: { from: Date; to: Date } }) {
   const selected = s.months.find((m) => m.month === month) ?? null;
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 16 }} data-testid="incoming-summary">
-        <Col span={4}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="incoming-summary">
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="收文数" value={u.received} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="办结数" value={u.handled} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="在办数" value={u.inProgress} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic
             title="超期数"
             value={u.overdue}
@@ -177,10 +177,10 @@ function IncomingStatistics({ period }: { period: { from: Date; to: Date } }) {
             styles={{ content: u.overdue > 0 ? { color: '#cf1322' } : {} }}
           />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="办文率" value={(u.handlingRate * 100).toFixed(1)} suffix="%" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="平均办理时间" value={days(u.averageWorkingDays)} suffix="个工作日" />
         </Col>
       </Row>
@@ -214,7 +214,7 @@ function IncomingStatistics({ period }: { period: { from: Date; to: Date } }) {
             columns={monthColumns}
             dataSource={s.months}
             pagination={false}
-            scroll={{ y: 280 }}
+            scroll={{ x: 480, y: 280 }}
             rowClassName={(m) => (m.month === month ? 'ant-table-row-selected' : '')}
             onRow={(m) => ({
               onClick: () => setMonth(m.month === month ? null : m.month),
@@ -403,30 +403,30 @@ function OutgoingStatistics({ period }: { period: { from: Date; to: Date } }) {
           columns={columns(first)}
           dataSource={rows}
           pagination={false}
-          scroll={{ y: 280 }}
+          scroll={{ x: 480, y: 280 }}
         />
       }
     />
   );
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 16 }} data-testid="outgoing-summary">
-        <Col span={4}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="outgoing-summary">
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="拟稿数" value={u.drafted} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="签发数" value={u.signed} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="印发数" value={u.issued} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="不予签发" value={u.rejected} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="在办数" value={u.inProgress} suffix="件" />
         </Col>
-        <Col span={4}>
+        <Col xs={12} sm={8} xl={4}>
           <Statistic title="平均发文周期" value={days(u.averageWorkingDays)} suffix="个工作日" />
         </Col>
       </Row>

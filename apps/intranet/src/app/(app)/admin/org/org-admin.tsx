@@ -100,7 +100,7 @@ function UsersPanel({ org, currentUserId }: { org: Org; currentUserId: string })
   const selectedDept = org.departments.find((d) => d.id === selected) ?? null;
   return (
     <Row gutter={16}>
-      <Col xs={24} md={7}>
+      <Col xs={24} lg={7}>
         <Card
           size="small"
           title="部门"
@@ -140,7 +140,7 @@ function UsersPanel({ org, currentUserId }: { org: Org; currentUserId: string })
           )}
         </Card>
       </Col>
-      <Col xs={24} md={17}>
+      <Col xs={24} lg={17}>
         <Space style={{ marginBottom: 12 }}>
           <Button
             type="primary"
@@ -156,6 +156,8 @@ function UsersPanel({ org, currentUserId }: { org: Org; currentUserId: string })
         <Table<OrgUser>
           rowKey="id"
           size="middle"
+          // Short values (names, roles): each column as wide as its content, scrolling sideways.
+          scroll={{ x: 'max-content' }}
           dataSource={users}
           pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 人` }}
           locale={{ emptyText: <Empty description="该部门暂无用户" /> }}
@@ -288,6 +290,7 @@ function DelegationsPanel({ org }: { org: Org }) {
       </Button>
       <Table
         rowKey="id"
+        scroll={{ x: 'max-content' }}
         loading={list.isPending}
         dataSource={list.data ?? []}
         locale={{ emptyText: <Empty description="暂无代理授权" /> }}

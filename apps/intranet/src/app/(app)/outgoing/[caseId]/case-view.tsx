@@ -15,6 +15,7 @@ import {
   Card,
   Descriptions,
   Empty,
+  Grid,
   Popconfirm,
   Result,
   Space,
@@ -280,6 +281,7 @@ export function CaseView({ caseId }: { caseId: string }) {
     null,
   );
   const [sealing, setSealing] = useState(false);
+  const screens = Grid.useBreakpoint();
   const openTasks = useMutation(trpc.outgoing.open.mutationOptions());
   const distribute = useMutation(
     trpc.outgoing.distribute.mutationOptions({
@@ -307,163 +309,175 @@ export function CaseView({ caseId }: { caseId: string }) {
   );
   const finished = c.status !== 'active';
   const previewSrc = `/api/outgoing/${encodeURIComponent(c.id)}/preview?rev=${c.rev}`;
+  const wide = screens.lg === true;
+
+  // The title has a line of its own (in a card head it shared the line with the buttons and
+  // was squeezed to nothing on phones); on tablets and phones 当前环节 with the 办理 buttons
+  // comes before the 稿头, where a leader looks first.
+  const titleCard = (
+    <Card variant="borderless" key="title">
+      <Space direction="vertical" size={8} style={{ width: '100%' }}>
+        <Space wrap size={[8, 4]}>
+          <CaseTags fields={{ urgency: h.urgency, secrecy: h.secrecy }} />
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-title">
+            {c.title}
+          </Typography.Title>
+        </Space>
+        <Space wrap>
+          <Tag color={finished ? 'default' : 'processing'} data-testid="case-state">
+            {c.stateLabel}
+          </Tag>
+          <Link href={`/outgoing/${encodeURIComponent(c.id)}/sheet`}>
+            <Button icon={<PrinterOutlined />}>发文稿纸</Button>
+          </Link>
+          <a href={previewSrc} target="_blank" rel="noreferrer">
+            <Button icon={<FilePdfOutlined />}>公文 PDF</Button>
+          </a>
+        </Space>
+      </Space>
+    </Card>
+  );
+  const detailsCard = (
+    <Card size="small" title="稿头" key="details" data-testid="case-details">
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+        <Descriptions.Item label="文号">
+          <span data-testid="doc-number">{c.docNumber ?? '（签发后编号）'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="文种">{h.docType}</Descriptions.Item>
+        <Descriptions.Item label="密级">
+          {h.secrecy}
+          {h.secrecy !== '非密' && h.secrecyTerm ? `★${h.secrecyTerm}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="紧急程度">{h.urgency}</Descriptions.Item>
+        <Descriptions.Item label="拟稿单位">{h.draftingDepartmentName}</Descriptions.Item>
+        <Descriptions.Item label="拟稿人">
+          {c.drafter.name}　{fmt(c.draftedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label="主送" span={2}>
+          {h.mainRecipientNames.join('，') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="份数">{h.copies}</Descriptions.Item>
+        <Descriptions.Item label="抄送" span={2}>
+          {h.ccRecipientNames.join('，') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="分类">{h.classification || '—'}</Descriptions.Item>
+        <Descriptions.Item label="主题词" span={2}>
+          {h.keywords.join(' ') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="签发人">{c.signer?.name ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="附件" span={3}>
+          {h.attachments.length === 0
+            ? '—'
+            : h.attachments.map((a) => (
+                <div key={a.blobId}>
+                  <a href={`/api/blobs/${encodeURIComponent(a.blobId)}`}>{a.name}</a>
+                  {a.role === 'original' && (
+                    <Typography.Text type="secondary">（原稿）</Typography.Text>
+                  )}
+                </div>
+              ))}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+
+  const currentCard = (
+    <Card size="small" title="当前环节" key="current" data-testid="actions-card">
+      {c.rejected && (
+        <Alert
+          type="error"
+          showIcon
+          title={`不予签发：${c.rejected.reason}`}
+          description={`${c.rejected.by}　${fmt(c.rejected.at)}`}
+        />
+      )}
+      {c.cancelled && <Alert type="warning" showIcon title={`拟稿已作废：${c.cancelled.reason}`} />}
+      {c.returned &&
+        c.state !== 'archived' &&
+        (c.state === 'drafting' || c.state === 'consolidating') && (
+          <Alert
+            style={{ marginBottom: 8 }}
+            type="warning"
+            showIcon
+            title={`${c.returned.fromStep}退回：${c.returned.reason}`}
+            description={`${c.returned.by}　${fmt(c.returned.at)}`}
+          />
+        )}
+      {c.archivedAt && (
+        <Alert
+          type="success"
+          showIcon
+          title={`已归档${c.archiveCode ? `，档号 ${c.archiveCode}` : ''}`}
+        />
+      )}
+      {c.current.length === 0 && !finished && <Typography.Text>无待办环节</Typography.Text>}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {c.current.map((t) => (
+          <Space key={t.id} wrap>
+            <Tag color={t.mine ? 'red' : 'blue'}>{t.label}</Tag>
+            <span>{t.people.join('、')}</span>
+            {t.mine && <Tag color="red">待您办理</Tag>}
+          </Space>
+        ))}
+      </Space>
+      {(buttons.length > 0 || c.canSeal || c.canDistribute) && (
+        <Space wrap style={{ marginTop: 12 }} data-testid="actions">
+          {buttons.map((a) => (
+            <Button
+              key={`${a.type}-${a.onBehalfOf ?? ''}`}
+              type={
+                [
+                  'SUBMIT',
+                  'CHECK',
+                  'COUNTERSIGN',
+                  'SIGN',
+                  'RECHECK',
+                  'FINALIZE',
+                  'ARCHIVE',
+                  'SEND_TO_RECHECK',
+                ].includes(a.type)
+                  ? 'primary'
+                  : 'default'
+              }
+              danger={['REJECT', 'CANCEL', 'VOID_DOC_NUMBER'].includes(a.type)}
+              onClick={() => setOpen({ action: a })}
+            >
+              {a.title}
+              {a.onBehalfOfName && `（代${a.onBehalfOfName}）`}
+            </Button>
+          ))}
+          {c.canSeal && (
+            <Button
+              type="primary"
+              danger
+              icon={<SafetyCertificateOutlined />}
+              onClick={() => setSealing(true)}
+            >
+              盖章
+            </Button>
+          )}
+          {c.canDistribute && (
+            <Popconfirm
+              title="确认分发"
+              description={`将分发给 ${c.recipients.length} 个受文单位，平台内单位将自动收到收文。`}
+              okText="分发"
+              cancelText="取消"
+              onConfirm={() => distribute.mutate({ caseId: c.id })}
+            >
+              <Button type="primary" icon={<SendOutlined />} loading={distribute.isPending}>
+                分发
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card
-        title={
-          <Space wrap>
-            <CaseTags fields={{ urgency: h.urgency, secrecy: h.secrecy }} />
-            <span data-testid="case-title">{c.title}</span>
-          </Space>
-        }
-        extra={
-          <Space wrap>
-            <Tag color={finished ? 'default' : 'processing'} data-testid="case-state">
-              {c.stateLabel}
-            </Tag>
-            <Link href={`/outgoing/${encodeURIComponent(c.id)}/sheet`}>
-              <Button icon={<PrinterOutlined />}>发文稿纸</Button>
-            </Link>
-            <a href={previewSrc} target="_blank" rel="noreferrer">
-              <Button icon={<FilePdfOutlined />}>公文 PDF</Button>
-            </a>
-          </Space>
-        }
-      >
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
-          <Descriptions.Item label="文号">
-            <span data-testid="doc-number">{c.docNumber ?? '（签发后编号）'}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label="文种">{h.docType}</Descriptions.Item>
-          <Descriptions.Item label="密级">
-            {h.secrecy}
-            {h.secrecy !== '非密' && h.secrecyTerm ? `★${h.secrecyTerm}` : ''}
-          </Descriptions.Item>
-          <Descriptions.Item label="紧急程度">{h.urgency}</Descriptions.Item>
-          <Descriptions.Item label="拟稿单位">{h.draftingDepartmentName}</Descriptions.Item>
-          <Descriptions.Item label="拟稿人">
-            {c.drafter.name}　{fmt(c.draftedAt)}
-          </Descriptions.Item>
-          <Descriptions.Item label="主送" span={2}>
-            {h.mainRecipientNames.join('，') || '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="份数">{h.copies}</Descriptions.Item>
-          <Descriptions.Item label="抄送" span={2}>
-            {h.ccRecipientNames.join('，') || '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="分类">{h.classification || '—'}</Descriptions.Item>
-          <Descriptions.Item label="主题词" span={2}>
-            {h.keywords.join(' ') || '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="签发人">{c.signer?.name ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="附件" span={3}>
-            {h.attachments.length === 0
-              ? '—'
-              : h.attachments.map((a) => (
-                  <div key={a.blobId}>
-                    <a href={`/api/blobs/${encodeURIComponent(a.blobId)}`}>{a.name}</a>
-                    {a.role === 'original' && (
-                      <Typography.Text type="secondary">（原稿）</Typography.Text>
-                    )}
-                  </div>
-                ))}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-
-      <Card size="small" title="当前环节">
-        {c.rejected && (
-          <Alert
-            type="error"
-            showIcon
-            title={`不予签发：${c.rejected.reason}`}
-            description={`${c.rejected.by}　${fmt(c.rejected.at)}`}
-          />
-        )}
-        {c.cancelled && (
-          <Alert type="warning" showIcon title={`拟稿已作废：${c.cancelled.reason}`} />
-        )}
-        {c.returned &&
-          c.state !== 'archived' &&
-          (c.state === 'drafting' || c.state === 'consolidating') && (
-            <Alert
-              style={{ marginBottom: 8 }}
-              type="warning"
-              showIcon
-              title={`${c.returned.fromStep}退回：${c.returned.reason}`}
-              description={`${c.returned.by}　${fmt(c.returned.at)}`}
-            />
-          )}
-        {c.archivedAt && (
-          <Alert
-            type="success"
-            showIcon
-            title={`已归档${c.archiveCode ? `，档号 ${c.archiveCode}` : ''}`}
-          />
-        )}
-        {c.current.length === 0 && !finished && <Typography.Text>无待办环节</Typography.Text>}
-        <Space direction="vertical" style={{ width: '100%' }}>
-          {c.current.map((t) => (
-            <Space key={t.id} wrap>
-              <Tag color={t.mine ? 'red' : 'blue'}>{t.label}</Tag>
-              <span>{t.people.join('、')}</span>
-              {t.mine && <Tag color="red">待您办理</Tag>}
-            </Space>
-          ))}
-        </Space>
-        {(buttons.length > 0 || c.canSeal || c.canDistribute) && (
-          <Space wrap style={{ marginTop: 12 }} data-testid="actions">
-            {buttons.map((a) => (
-              <Button
-                key={`${a.type}-${a.onBehalfOf ?? ''}`}
-                type={
-                  [
-                    'SUBMIT',
-                    'CHECK',
-                    'COUNTERSIGN',
-                    'SIGN',
-                    'RECHECK',
-                    'FINALIZE',
-                    'ARCHIVE',
-                    'SEND_TO_RECHECK',
-                  ].includes(a.type)
-                    ? 'primary'
-                    : 'default'
-                }
-                danger={['REJECT', 'CANCEL', 'VOID_DOC_NUMBER'].includes(a.type)}
-                onClick={() => setOpen({ action: a })}
-              >
-                {a.title}
-                {a.onBehalfOfName && `（代${a.onBehalfOfName}）`}
-              </Button>
-            ))}
-            {c.canSeal && (
-              <Button
-                type="primary"
-                danger
-                icon={<SafetyCertificateOutlined />}
-                onClick={() => setSealing(true)}
-              >
-                盖章
-              </Button>
-            )}
-            {c.canDistribute && (
-              <Popconfirm
-                title="确认分发"
-                description={`将分发给 ${c.recipients.length} 个受文单位，平台内单位将自动收到收文。`}
-                okText="分发"
-                cancelText="取消"
-                onConfirm={() => distribute.mutate({ caseId: c.id })}
-              >
-                <Button type="primary" icon={<SendOutlined />} loading={distribute.isPending}>
-                  分发
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )}
-      </Card>
+      {titleCard}
+      {wide ? [detailsCard, currentCard] : [currentCard, detailsCard]}
 
       <Tabs
         defaultActiveKey="body"
