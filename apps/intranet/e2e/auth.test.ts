@@ -14,11 +14,19 @@ afterAll(async () => {
 describe('登录', () => {
   it('signs in with the right password and shows the user in the header', async () => {
     const context = await newContext(browser);
+    // The Content-Security-Policy (src/proxy.ts) must not block anything the pages need.
+    const violations: string[] = [];
+    context.on('console', (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text())) {
+        violations.push(m.text());
+      }
+    });
     const page = await signIn(context, ADMIN.username, ADMIN.password);
     expect(await page.getByTestId('user-name').textContent()).toBe(ADMIN.name);
     // The side menu shows the admin entries to an administrator.
     expect(await page.getByRole('link', { name: '组织机构与用户' }).count()).toBe(1);
     await screenshot(page, 'home-admin');
+    expect(violations).toEqual([]);
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { isGongwenError } from '@gongwen/core';
 import { headers } from 'next/headers';
 import { forbidden, notFound } from 'next/navigation';
 import { cache } from 'react';
+import { mayOpen, REFUSALS } from '~/lib/page-access';
 import type { SessionUser } from '~/server/api/context';
 import { type AppServices, getApp } from '~/server/app';
 import { PATHNAME_HEADER } from '~/server/auth/security-headers';
@@ -11,7 +12,6 @@ import { loadMeeting } from '~/server/services/meeting/access';
 import { loadOutgoingAccess } from '~/server/services/outgoing/access';
 import { maySeeDocNumberHistory } from '~/server/services/outgoing/doc-number-history';
 import { loadReport } from '~/server/services/report/access';
-import { canSeeStatistics } from '~/server/services/statistics/statistics-access';
 
 /**
  * Whether a page behind sign-in opens for a user, decided from its path before anything of
@@ -34,8 +34,6 @@ const NOT_CASE_IDS: Record<string, ReadonlySet<string>> = {
   meetings: new Set(['new', 'rooms', 'statistics', 'supervision']),
   reports: new Set(['new']),
 };
-
-const STATISTICS_REFUSAL = '统计分析仅对领导、办公室主任和文秘开放。';
 
 function decode(raw: string): string {
   try {
@@ -65,16 +63,15 @@ export async function pageVerdict(
 ): Promise<PageVerdict> {
   const parts = pathname.split('/').filter((p) => p.length > 0);
   const [top, second, third] = parts;
+  // The role-gated pages: the same rules (lib/page-access) as the pages and the menu.
   if (top === 'admin') {
-    return user.roles.includes('admin')
-      ? null
-      : { status: 403, reason: '您没有访问此页面的权限，如有需要请联系系统管理员。' };
+    return mayOpen(user, 'admin') ? null : { status: 403, reason: REFUSALS.admin };
   }
-  if (top === 'statistics' && parts.length === 1) {
-    return canSeeStatistics(user) ? null : { status: 403, reason: STATISTICS_REFUSAL };
-  }
-  if (top === 'meetings' && second === 'statistics' && parts.length === 2) {
-    return canSeeStatistics(user) ? null : { status: 403, reason: STATISTICS_REFUSAL };
+  if (
+    (top === 'statistics' && parts.length === 1) ||
+    (top === 'meetings' && second === 'statistics' && parts.length === 2)
+  ) {
+    return mayOpen(user, 'statistics') ? null : { status: 403, reason: REFUSALS.statistics };
   }
   if (top === 'incoming' && second === 'new' && parts.length === 2) {
     return user.roles.includes('secretary')
