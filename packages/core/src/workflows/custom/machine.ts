@@ -489,10 +489,8 @@ export function createCustomFlowMachine(
         if (event.type !== 'ADD_SIGN') return {};
         const [head, ...rest] = context.current.queue;
         const who = principalOf(event.meta);
-        const me: QueueEntry =
-          head?.user === null
-            ? { user: null, via: head.via }
-            : { user: who, via: head?.via ?? 'rule' };
+        // The step comes back to the person who asked (not to every holder of a role rule).
+        const me: QueueEntry = { user: who, via: head?.via ?? 'rule' };
         const added = event.users.map((u) => ({
           user: u,
           via: event.position === 'before' ? ('addBefore' as const) : ('addAfter' as const),

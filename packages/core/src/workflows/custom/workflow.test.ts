@@ -269,6 +269,21 @@ describe('actions: 退回, 驳回, 转办, 加签, 撤回, 催办', () => {
     expect(await h.holders(caseId)).toEqual(['zhao']);
   });
 
+  it('加签 at a role-held node brings the step back to the person who asked, not to the whole role', async () => {
+    const { h, caseId } = await started(
+      chain(approveB({ kind: 'user', userId: 'zhao' }), {
+        assignee: { kind: 'role', role: 'secretary' },
+      }),
+    );
+    expect(await h.holders(caseId)).toEqual(['wang', 'zhou']);
+    await h.send(caseId, 'zhou', { type: 'ADD_SIGN', users: ['li'], position: 'before' });
+    await h.send(caseId, 'li', { type: 'APPROVE', opinion: '可以' });
+    expect(await h.holders(caseId)).toEqual(['zhou']);
+    await expect(h.send(caseId, 'wang', { type: 'APPROVE' })).rejects.toEqual(
+      code('NOT_PERMITTED'),
+    );
+  });
+
   it('撤回 by the sender while the next handler has neither opened nor acted', async () => {
     const { h, caseId } = await started(chain(approveB({ kind: 'user', userId: 'zhao' })));
     expect((await h.engine.can({ caseId, actorId: 'sun' })).map((e) => e.type)).toEqual([
