@@ -76,8 +76,22 @@ function keyset(keys: SortKey[], id: Sql, at: CursorKey): Sql {
 
 function orderBy(keys: SortKey[], id: Sql): Sql {
   const dir = keys[0]?.dir ?? 'asc';
-  const d = (x: 'asc' | 'desc') => sql.raw(x === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS LAST');
-  return sql.join([...keys.map((k) => sql`${k.expr} ${d(k.dir)}`), sql`${id} ${d(dir)}`]);
+  // Non-null keys keep PostgreSQL's default null placement, so that a btree index scanned in
+  // either direction delivers the order (an explicit DESC NULLS LAST would force a sort).
+  const d = (x: 'asc' | 'desc', nullable: boolean) =>
+    sql.raw(
+      nullable
+        ? x === 'asc'
+          ? 'ASC NULLS LAST'
+          : 'DESC NULLS LAST'
+        : x === 'asc'
+          ? 'ASC'
+          : 'DESC',
+    );
+  return sql.join([
+    ...keys.map((k) => sql`${k.expr} ${d(k.dir, k.nullable)}`),
+    sql`${id} ${d(dir, false)}`,
+  ]);
 }
 
 /** The header field `name` of the case row `c` as text. */
