@@ -25,6 +25,7 @@ import type { Kysely } from 'kysely';
 import { getEnv } from '~/env';
 import { migrateApp } from '~/server/db/migrate';
 import type { AppDb } from '~/server/db/schema';
+import { startLdapSync } from '~/server/services/admin/ldap-sync';
 import { startAuditVerifier } from '~/server/services/audit/daily-check';
 import { bindRoomBookings } from '~/server/services/meeting/room-bookings-of';
 
@@ -158,10 +159,13 @@ export function startWorkers(app: AppServices): void {
   const stoppers = (app as AppServices & { stoppers?: Array<() => Promise<void>> }).stoppers;
   // 审计日志 integrity: the daily check of the hash chain (its result is written to the log).
   const auditCheck = startAuditVerifier(app, { onError });
+  // LDAP/AD: the scheduled import when LDAP_SYNC_INTERVAL_MINUTES is set.
+  const ldapSync = startLdapSync(app, onError);
   stoppers?.push(
     () => timers.stop(),
     () => outbox.stop(),
     auditCheck,
+    ...(ldapSync ? [ldapSync] : []),
   );
 }
 

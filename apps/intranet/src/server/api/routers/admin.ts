@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   ZAuditFilter,
@@ -14,6 +15,11 @@ import { adminProcedure, createTRPCRouter } from '~/server/api/trpc';
 import { db } from '~/server/app';
 import { createDelegation, removeDelegation } from '~/server/services/admin/delegations';
 import { saveDepartment } from '~/server/services/admin/departments';
+import {
+  applyLdapSync,
+  ldapSyncConfigFromEnv,
+  planLdapSync,
+} from '~/server/services/admin/ldap-sync';
 import { listAudit } from '~/server/services/admin/list-audit';
 import {
   type AdminActor,
@@ -111,6 +117,68 @@ export const adminRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       await removeDelegation(ctx.app, actorOf(ctx), input.id);
       return { ok: true as const };
+    }),
+
+  /** LDAP/AD 同步: the mapping in use and the last sync (from the audit log). */
+  ldapStatus: adminProcedure.query(async ({ ctx }) => {
+    const config = ldapSyncConfigFromEnv();
+    const last = await db(ctx.app)
+      .selectFrom('app_audit_log')
+      .select(['at', 'target', 'detail', 'actor_id'])
+      .where('action', '=', 'admin.ldap.sync')
+      .where('unit_id', '=', ctx.user.unitId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return {
+      configured: config !== null,
+      url: config?.url ?? null,
+      userBase: config?.userBase ?? null,
+      userFilter: config?.userFilter ?? null,
+      loginAttribute: config?.loginAttribute ?? null,
+      departmentBase: config?.departmentBase ?? null,
+      intervalMinutes: Number(process.env.LDAP_SYNC_INTERVAL_MINUTES ?? 0) || 0,
+      last: last
+        ? {
+            at: new Date(last.at),
+            outcome: last.target,
+            actorId: last.actor_id,
+            detail: (typeof last.detail === 'string'
+              ? JSON.parse(last.detail)
+              : last.detail) as Record<string, unknown>,
+          }
+        : null,
+    };
+  }),
+
+  /** LDAP/AD 同步: `apply: false` is the dry run (writes nothing); `apply: true` applies it. */
+  ldapSync: adminProcedure
+    .input(z.strictObject({ apply: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const config = ldapSyncConfigFromEnv();
+      if (!config) {
+        throw new TRPCError({
+          code: 'PRECONDITION_FAILED',
+          message: '未配置 LDAP 目录（LDAP_URL、LDAP_BASE_DN），无法同步',
+        });
+      }
+      try {
+        if (!input.apply) {
+          return { applied: false, plan: await planLdapSync(ctx.app, ctx.user.unitId, config) };
+        }
+        return await applyLdapSync(ctx.app, ctx.user.unitId, config, {
+          userId: ctx.user.id,
+          ip: requestIp(ctx.headers),
+        });
+      } catch (e) {
+        if (e instanceof TRPCError) throw e;
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new TRPCError({
+          code: 'PRECONDITION_FAILED',
+          message: `无法读取 LDAP 目录：${detail}`,
+          cause: e,
+        });
+      }
     }),
 
   audit: adminProcedure
