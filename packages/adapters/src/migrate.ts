@@ -6,7 +6,7 @@ import * as m0004 from './migrations/0004-task-candidates-index.ts';
 import * as m0005 from './migrations/0005-room-bookings.ts';
 import * as m0006 from './migrations/0006-case-lists.ts';
 import * as m0007 from './migrations/0007-outbox-task.ts';
-import * as m0900 from './migrations/0900-flow-definitions.ts';
+import * as m0008 from './migrations/0008-flow-definitions.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -17,7 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-room-bookings': m0005,
   '0006-case-lists': m0006,
   '0007-outbox-task': m0007,
-  '0900-flow-definitions': m0900,
+  '0008-flow-definitions': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
