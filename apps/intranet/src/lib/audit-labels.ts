@@ -22,4 +22,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.export': '导出审计日志',
   'audit.verify': '审计日志校验',
   'admin.ldap.sync': 'LDAP 目录同步',
+  'system.backup': '系统备份',
+  'system.restore': '系统恢复',
 };

@@ -136,7 +136,7 @@ describe.each(DIALECTS)('the audit log as a hash chain on %s', (dialect) => {
     ]);
   });
 
-  it('detects and locates reordered rows', async () => {
+  it('detects and locates reordered rows', { timeout: 300_000 }, async () => {
     const d = await openDialectApp(dialect, { org: false });
     try {
       const k = db(d.app);
@@ -186,7 +186,9 @@ describe.each(DIALECTS)('the audit log as a hash chain on %s', (dialect) => {
     }
   });
 
-  it('prunes only rows older than 180 days, from the oldest end, and the chain still verifies', async () => {
+  it('prunes only rows older than 180 days, from the oldest end, and the chain still verifies', {
+    timeout: 300_000,
+  }, async () => {
     const d = await openDialectApp(dialect, { org: false });
     try {
       const k = db(d.app);
@@ -219,7 +221,9 @@ describe.each(DIALECTS)('the audit log as a hash chain on %s', (dialect) => {
     }
   });
 
-  it('audits the auditor: listing writes audit.view, 验证 records its outcome', async () => {
+  it('audits the auditor: listing writes audit.view, 验证 records its outcome', {
+    timeout: 300_000,
+  }, async () => {
     const d = await openDialectApp(dialect);
     try {
       const gao = callerFor(d.app, 'gao');
