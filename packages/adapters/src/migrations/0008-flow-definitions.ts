@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Published versions of custom flows (自定义工作流程): append-only, one row per unit, key and
- * version. Numbered 0900 so that it sorts after the schema's other migrations of the day.
+ * version.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
