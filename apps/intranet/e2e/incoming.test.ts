@@ -111,8 +111,29 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     await form
       .locator('textarea[aria-label="拟办意见"]')
       .fill('拟请陈志强副县长阅示，县财政局牵头落实。');
-    await pickOption(form.locator('input[aria-label="批示领导"]'), '陈志强', { close: true });
-    await pickOption(form.locator('input[aria-label="主办部门"]'), '县财政局', { close: true });
+    // Typing a name and Enter picks the match; a name nothing matches picks nothing.
+    const leaders = form.locator('input[aria-label="批示领导"]');
+    await leaders.fill('陈志强');
+    await page.locator('.ant-select-item-option-active', { hasText: '陈志强' }).waitFor();
+    await leaders.press('Enter');
+    await leaders.press('Escape');
+    const leaderSelect = form.locator('.ant-select:has(input[aria-label="批示领导"])');
+    await leaderSelect.locator('.ant-select-selection-item', { hasText: '陈志强' }).waitFor();
+    const main = form.locator('input[aria-label="主办部门"]');
+    await main.fill('不存在的部门');
+    await page
+      .getByText('暂无数据')
+      .or(page.locator('.ant-select-dropdown .ant-empty'))
+      .first()
+      .waitFor();
+    await main.press('Enter');
+    await main.press('Escape');
+    const mainSelect = form.locator('.ant-select:has(input[aria-label="主办部门"])');
+    expect(await mainSelect.locator('.ant-select-content-has-value').count()).toBe(0);
+    await main.fill('财政');
+    await page.locator('.ant-select-item-option-active', { hasText: '县财政局' }).waitFor();
+    await main.press('Enter');
+    await mainSelect.locator('.ant-select-content-has-value', { hasText: '县财政局' }).waitFor();
     await screenshot(page, 'incoming-propose');
     await submitAction(page, 'PROPOSE', '已拟办');
     await page.getByTestId('case-state').filter({ hasText: '待审阅' }).waitFor();
@@ -174,9 +195,27 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     await submitAction(page, 'ASSIGN', '已分派承办人');
 
     page = await openCase(P.firstHandler);
+    // On a 承办 step the panel open is the work itself; 退回 comes after it.
+    await page.getByTestId('action-form-SUBMIT_RESULT').waitFor({ state: 'visible' });
+    const panels = await page
+      .getByTestId('actions-card')
+      .locator('.ant-collapse-header')
+      .allTextContents();
+    expect(panels[0]).toContain('提交办理结果');
+    expect(panels.findIndex((t) => t.includes('退回'))).toBeGreaterThan(0);
     form = await openAction(page, 'RETURN');
-    await form.locator('textarea[aria-label="退回理由"]').fill('本人近期出差，请改派他人办理。');
-    await submitAction(page, 'RETURN', '已退回');
+    const reason = form.locator('textarea[aria-label="退回理由"]');
+    await reason.fill('本人近期出差，请改派他人办理。');
+    // 退回 asks first; cancelling sends nothing and keeps the reason
+    await page.getByTestId('action-submit-RETURN').click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定要退回吗？' });
+    await confirm.getByTestId('confirm-action-cancel').click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await reason.inputValue()).toBe('本人近期出差，请改派他人办理。');
+    await page.getByTestId('action-submit-RETURN').click();
+    await screenshot(page, 'incoming-return-confirm');
+    await confirm.getByTestId('confirm-action-ok').click();
+    await page.getByText('已退回').first().waitFor();
 
     page = await openCase(P.head);
     form = await openAction(page, 'ASSIGN');
