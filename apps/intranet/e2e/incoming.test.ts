@@ -122,9 +122,8 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     const main = form.locator('input[aria-label="主办部门"]');
     await main.fill('不存在的部门');
     await page
-      .getByText('暂无数据')
-      .or(page.locator('.ant-select-dropdown .ant-empty'))
-      .first()
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-empty')
+      .last()
       .waitFor();
     await main.press('Enter');
     await main.press('Escape');
