@@ -44,7 +44,9 @@ const split = (v: string | undefined, d: string) =>
     .filter(Boolean);
 
 /** The sync's settings from the environment, or null when LDAP_URL / LDAP_BASE_DN are not set. */
-export function ldapSyncConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LdapSyncConfig | null {
+export function ldapSyncConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): LdapSyncConfig | null {
   const e = (k: string) => (env[k] && env[k] !== '' ? env[k] : undefined);
   const url = e('LDAP_URL');
   const base = e('LDAP_BASE_DN');

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app';
 import { callerFor } from '~/server/testing/test-app';
 import { runDailyAuditCheck } from './daily-check';
+import { exportAuditXlsx } from './export-audit';
 import { DIALECTS, type DialectApp, openDialectApp } from './test-dialects';
 import { verifyAuditChain } from './verify-audit';
 import { writeAudit } from './write-audit';
@@ -134,6 +138,42 @@ describe.each(DIALECTS)('the audit log as a hash chain on %s', (dialect) => {
         problem: `第 ${head - 1}–${head} 条记录缺失（末尾记录被删除）`,
       }),
     ]);
+  });
+
+  it('exports the rows with their chain values, each hash recomputable from the sheet, and audits the export', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => out.on('end', r));
+    const n = await exportAuditXlsx(
+      t.app,
+      { userId: 'gao', unitId: 'demo', ip: '10.0.0.9' },
+      {},
+      out,
+    );
+    await done;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('审计日志')!;
+    expect(ws.getRow(1).values).toEqual(
+      expect.arrayContaining(['序号', '前一哈希', '哈希', '规范内容（哈希原文）']),
+    );
+    expect(ws.rowCount - 1).toBe(n);
+    for (let i = 2; i <= ws.rowCount; i++) {
+      const row = ws.getRow(i);
+      const [prev, hash, entry] = [
+        row.getCell(11).text,
+        row.getCell(12).text,
+        row.getCell(13).text,
+      ];
+      expect(
+        createHash('sha256').update(`${prev}\n${entry}`, 'utf8').digest('hex'),
+        `row ${i}`,
+      ).toBe(hash);
+    }
+    // the export is the newest row, so it is in the sheet too
+    expect(ws.getRow(ws.rowCount).getCell(5).text).toBe('audit.export');
+    expect(wb.getWorksheet('链验证')!.getRow(5).getCell(2).text).toMatch(/完整|发现问题/);
   });
 
   it('detects and locates reordered rows', { timeout: 300_000 }, async () => {

@@ -39,8 +39,9 @@ function exportHref(f: AuditFilter): string {
   const p = new URLSearchParams();
   if (f.action) p.set('action', f.action);
   if (f.search) p.set('search', f.search);
-  if (f.from) p.set('from', new Date(f.from).toISOString());
-  if (f.to) p.set('to', new Date(f.to).toISOString());
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+  if (f.from) p.set('from', iso(f.from));
+  if (f.to) p.set('to', iso(f.to));
   return `/api/export/audit?${p.toString()}`;
 }
 
