@@ -120,9 +120,9 @@ export type {
   TransitionWrite,
 } from './ports/store.ts';
 export { canonicalJson } from './util/canonical-json.ts';
+export { type DateZhStyle, DEFAULT_TIME_ZONE, formatDateZh } from './util/format-date-zh.ts';
 export { stateToString } from './util/state-value.ts';
 export { type AssigneeRule, assignee } from './workflow/assignee-rule.ts';
-export { type DateZhStyle, DEFAULT_TIME_ZONE, formatDateZh } from './util/format-date-zh.ts';
 export {
   type CaseFacts,
   type DueSpec,
@@ -139,4 +139,5 @@ export * from './workflows/custom/index.ts';
 export * from './workflows/incoming/index.ts';
 export * from './workflows/meeting/index.ts';
 export * from './workflows/outgoing/index.ts';
+export * from './workflows/petition/index.ts';
 export * from './workflows/report/index.ts';
