@@ -1,7 +1,7 @@
 'use client';
 
 import { DeleteOutlined, FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { DOC_TYPES, SECRECY_LEVELS, URGENCIES, ZCreateOutgoingDraft } from '@gongwen/core';
+import { ZCreateOutgoingDraft } from '@gongwen/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -11,11 +11,8 @@ import {
   Card,
   Col,
   Form,
-  Input,
-  InputNumber,
   List,
   Row,
-  Select,
   Space,
   Spin,
   Typography,
@@ -25,10 +22,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyServerErrors, FormField } from '~/components/form-field';
+import { applyServerErrors } from '~/components/form-field';
 import { BodyEditor } from '~/components/outgoing/body-editor';
 import { OutgoingHeaderFields } from '~/components/outgoing/header-fields';
-import { RecipientPicker } from '~/components/outgoing/recipient-picker';
 import { uploadOutgoingFile } from '~/components/outgoing/upload';
 import { QueryError } from '~/components/query-state';
 import { DOCX_TYPE } from '~/lib/schemas/outgoing';
@@ -36,8 +32,6 @@ import { useTRPC } from '~/trpc/react';
 
 type DraftInput = z.input<typeof ZCreateOutgoingDraft>;
 type DraftOutput = z.output<typeof ZCreateOutgoingDraft>;
-
-const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
 /** Field errors of the body as `blocks.3.text` → message, for the editor. */
 function bodyErrors(errors: unknown): Record<string, string> {
