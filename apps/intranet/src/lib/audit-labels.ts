@@ -4,6 +4,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.signInFailed': '登录失败',
   'auth.locked': '账号锁定',
   'auth.signInRefused': '拒绝登录',
+  'auth.signOut': '退出登录',
   'admin.user.create': '新建用户',
   'admin.user.update': '编辑用户',
   'admin.user.deactivate': '停用用户',

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type AppServices, db } from '~/server/app';
 import type { AppDatabase } from '~/server/db/schema';
+import { auditSignOut } from '~/server/services/audit/audit-access';
 
 /**
  * Session revocation. A session (next-auth JWT, 8 hours) carries the account's
@@ -65,5 +66,7 @@ export async function signOutSession(app: AppServices, claim: SessionClaim): Pro
     .where('user_id', '=', claim.userId)
     .where('session_version', '=', claim.sessionVersion)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  const ended = Number(r.numUpdatedRows) > 0;
+  if (ended) await auditSignOut(app, claim.userId);
+  return ended;
 }

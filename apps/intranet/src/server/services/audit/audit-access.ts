@@ -35,3 +35,15 @@ export async function auditAccess(
     ip: ipOfHeaders(req.headers),
   });
 }
+
+/** 退出登录: one row when a session was really ended (a revoked copy signing out writes none). */
+export async function auditSignOut(app: AppServices, userId: string): Promise<void> {
+  const user = await app.directory.getUser(userId);
+  await writeAudit(db(app), {
+    unitId: user?.unitId ?? null,
+    at: app.clock.now(),
+    actorId: userId,
+    action: 'auth.signOut',
+    target: userId,
+  });
+}

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app';
+import { signOutSession } from '~/server/services/accounts/sessions';
 import { callerFor } from '~/server/testing/test-app';
 import { runDailyAuditCheck } from './daily-check';
 import { exportAuditXlsx } from './export-audit';
@@ -279,6 +280,25 @@ describe.each(DIALECTS)('the audit log as a hash chain on %s', (dialect) => {
         code: 'FORBIDDEN',
       });
       expect((await verifyAuditChain(db(d.app))).rows).toBe(3);
+
+      // 退出登录 is audited once: a revoked copy of the session signing out writes nothing
+      await db(d.app)
+        .insertInto('app_accounts')
+        .values({
+          user_id: 'zhang',
+          username: 'zhang',
+          password_hash: null,
+          created_at: new Date(),
+        })
+        .execute();
+      expect(await signOutSession(d.app, { userId: 'zhang', sessionVersion: 1 })).toBe(true);
+      expect(await signOutSession(d.app, { userId: 'zhang', sessionVersion: 1 })).toBe(false);
+      const outs = await db(d.app)
+        .selectFrom('app_audit_log')
+        .select(['actor_id', 'unit_id'])
+        .where('action', '=', 'auth.signOut')
+        .execute();
+      expect(outs).toEqual([{ actor_id: 'zhang', unit_id: 'demo' }]);
     } finally {
       await d.close();
     }
