@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -53,6 +54,7 @@ const MENU: MenuEntry[] = [
   { key: '/statistics', icon: <BarChartOutlined />, label: '统计', guard: 'statistics' },
   { key: '/admin/org', icon: <TeamOutlined />, label: '组织机构与用户', guard: 'admin' },
   { key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志', guard: 'admin' },
+  { key: '/admin/ldap', icon: <ApiOutlined />, label: 'LDAP 目录同步', guard: 'admin' },
 ];
 
 /** The menu entry a path belongs to (longest matching prefix). */
