@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ZIncomingAction } from '~/lib/schemas/incoming';
 import { inAppNotifier } from '~/server/app';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
@@ -60,8 +62,19 @@ async function register(title: string) {
   });
   return caseId;
 }
-const send = (userId: string, caseId: string, type: string, payload: Record<string, unknown>) =>
-  as(userId).incoming.send({ caseId, commandId: randomUUID(), action: { type, payload } });
+type IncomingActionType = z.input<typeof ZIncomingAction>['type'];
+const send = (
+  userId: string,
+  caseId: string,
+  type: IncomingActionType,
+  payload: Record<string, unknown>,
+) =>
+  as(userId).incoming.send({
+    caseId,
+    commandId: randomUUID(),
+    // The payload's shape is the procedure's to check; the test sends what a form would.
+    action: { type, payload } as z.input<typeof ZIncomingAction>,
+  });
 const PROPOSAL = {
   opinion: '拟请张县长阅示。',
   leaders: ['zhang'],
