@@ -43,6 +43,7 @@ export {
   ZTransfer as ZTransferPetition,
   ZVisitRegistration,
 } from './fields.ts';
+export { type PetitionLedgerRow, projectPetitionLedger } from './ledger-projection.ts';
 export {
   createPetitionMachine,
   DEADLINE_NEAR_ID as PETITION_DEADLINE_NEAR_ID,
@@ -66,6 +67,12 @@ export {
   WINDOW_CLOSED_ID as PETITION_WINDOW_CLOSED_ID,
 } from './machine.ts';
 export {
+  type PetitionNotice,
+  type PetitionNoticeKind,
+  petitionNotice,
+  petitionNoticeText,
+} from './notice.ts';
+export {
   maskAddress,
   maskIdNumber,
   maskName,
@@ -86,6 +93,7 @@ export {
   type RepeatMatch,
   type RepeatReason,
 } from './repeat.ts';
+export { type PetitionStatistics, petitionStatistics } from './statistics.ts';
 export {
   PETITION_CLERK_ROLE,
   PETITION_STATE_LABELS,

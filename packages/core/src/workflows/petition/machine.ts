@@ -363,7 +363,8 @@ export function createPetitionMachine(options: PetitionMachineOptions) {
         pendingExtension(context) === null &&
         extendedDays(context) + event.days <= PETITION_PERIODS.extensionMax.days,
       extensionPending: ({ context }) => pendingExtension(context) !== null,
-      extensionNoticeOk: ({ context, event }) =>
+      canApproveExtension: ({ context, event }) =>
+        pendingExtension(context) !== null &&
         dateOk(str(event, 'noticeIssuedOn'), event.meta, context.decision?.on ?? null),
       canApproveReply: ({ context, event }) =>
         context.department !== null &&
@@ -757,7 +758,7 @@ export function createPetitionMachine(options: PetitionMachineOptions) {
         exit: [cancel(DEADLINE_NEAR_ID), cancel(DEADLINE_PASSED_ID)],
         on: {
           APPROVE_EXTENSION: {
-            guard: 'extensionNoticeOk',
+            guard: 'canApproveExtension',
             actions: ['approveExtension', 'scheduleDeadline'],
           },
           DENY_EXTENSION: { guard: 'extensionPending', actions: 'denyExtension' },
