@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import type { PetitionContext } from './machine.ts';
-import { petitionHarness, sampleVisit } from './testing-harness.ts';
+import { petitionNotice, petitionNoticeText } from './notice.ts';
+import { petitionStatistics } from './statistics.ts';
+import { petitionHarness, sampleLetter, sampleVisit } from './testing-harness.ts';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const ctxOf = async (h: Awaited<ReturnType<typeof petitionHarness>>, caseId: string) =>
@@ -85,5 +87,69 @@ describe('信访 end to end on the memory store', () => {
     const ledger = await h.engine.ledger(caseId);
     expect(JSON.stringify(ledger[0]!.fields)).not.toContain('330102197805061234');
     expect(JSON.stringify(ledger[0]!.fields)).toContain('3301**********1234');
+  });
+});
+
+describe('信访 refusals, 告知书 and statistics', () => {
+  it('refuses invalid fields, wrong people and late dates; writes the 不予受理告知书', async () => {
+    const h = await petitionHarness(createMemoryStore());
+    // only 信访专员 register; invalid registrations are refused and take no number
+    await expect(h.register(sampleVisit(), 'sun')).rejects.toEqual(code('NOT_PERMITTED'));
+    await expect(h.register(sampleVisit({ headcount: 6 }))).rejects.toEqual(
+      code('VALIDATION_FAILED'),
+    );
+    await expect(
+      h.register(sampleVisit({ visitors: [{ name: '王建民', idNumber: '12345' }] })),
+    ).rejects.toEqual(code('VALIDATION_FAILED'));
+    await expect(h.register(sampleVisit({ category: '无此类别' }))).rejects.toEqual(
+      code('VALIDATION_FAILED'),
+    );
+    const collective = await h.register(
+      sampleVisit({ headcount: 12, representatives: ['王建民'] }),
+    );
+    expect((await h.engine.case(collective.caseId)).fields).toMatchObject({
+      serialNo: '示信〔2026〕1号',
+      collective: true,
+      petitioner: '王**等12人',
+    });
+    const { caseId } = await h.register(sampleLetter());
+    expect((await h.engine.case(caseId)).fields.serialNo).toBe('示信〔2026〕2号');
+    await expect(h.send(caseId, 'xin', { type: 'DECLINE', reason: '' })).rejects.toEqual(
+      code('VALIDATION_FAILED'),
+    );
+    await expect(
+      h.send(caseId, 'xin', {
+        type: 'DECLINE',
+        reason: '已经依法终结',
+        noticeIssuedOn: '2026-12-05',
+        noticeMethod: '邮寄',
+      }),
+    ).rejects.toEqual(code('INVALID_EVENT'));
+    // nobody has a 办理 step before 交办
+    await expect(h.send(caseId, 'xin', { type: 'SUBMIT_REPLY', opinion: 'x' })).rejects.toEqual(
+      code('NOT_PERMITTED'),
+    );
+    await h.send(caseId, 'xin', {
+      type: 'DECLINE',
+      reason: '该事项已经依法终结',
+      noticeIssuedOn: '2026-12-01',
+      noticeMethod: '邮寄',
+    });
+    const ctx = await ctxOf(h, caseId);
+    const n = petitionNotice(ctx, 'decline', { issuer: '示例县人民政府信访局' });
+    expect(n.title).toBe('信访事项不予受理告知书');
+    expect(n.addressee).toBe('李秀兰：');
+    expect(petitionNoticeText(n)).toContain('该事项已经依法终结');
+    expect(() => petitionNotice(ctx, 'accept', { issuer: 'x' })).toThrow();
+    const stats = petitionStatistics([ctx, await ctxOf(h, collective.caseId)]);
+    expect(stats).toMatchObject({
+      total: 2,
+      letters: 1,
+      visits: 1,
+      collectiveVisits: 1,
+      declined: 1,
+      byCategory: { 环境保护: 1, 征地拆迁: 1 },
+      onTimeRate: null,
+    });
   });
 });
