@@ -238,6 +238,8 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
       .fill('已组织全县开展冬季安全生产大检查，排查隐患12处，均已整改。');
     await submitAction(page, 'SUBMIT_RESULT', '已提交办理结果');
     await page.getByText('按规定只显示您本人及下级人员的办理环节。').waitFor();
+    // The notice stands before the submission too: wait for the timeline that holds the new step.
+    await page.getByTestId('timeline-step').filter({ hasText: '提交办理结果' }).first().waitFor();
     const labels = await page.getByTestId('timeline-step').allTextContents();
     expect(labels.some((l) => l.includes('拟办'))).toBe(false);
     expect(labels.some((l) => l.includes('提交办理结果'))).toBe(true);
