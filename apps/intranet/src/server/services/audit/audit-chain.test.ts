@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app';
 import { signOutSession } from '~/server/services/accounts/sessions';
 import { callerFor } from '~/server/testing/test-app';
+import { DIALECTS, type DialectApp, openDialectApp } from '~/server/testing/test-dialects';
 import { runDailyAuditCheck } from './daily-check';
 import { exportAuditXlsx } from './export-audit';
-import { DIALECTS, type DialectApp, openDialectApp } from './test-dialects';
 import { verifyAuditChain } from './verify-audit';
 import { writeAudit } from './write-audit';
 

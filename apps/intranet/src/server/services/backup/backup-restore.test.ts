@@ -6,14 +6,10 @@ import { createPostgresStore } from '@gongwen/adapters/postgres';
 import { describe, expect, it } from 'vitest';
 import { toSessionUser } from '~/server/api/context';
 import { createAppServices, db } from '~/server/app';
-import {
-  createTestDatabase,
-  DIALECTS,
-  openDialectApp,
-} from '~/server/services/audit/test-dialects';
 import { verifyAuditChain } from '~/server/services/audit/verify-audit';
 import { uploadAttachment } from '~/server/services/incoming/attachments';
 import { callerFor } from '~/server/testing/test-app';
+import { createTestDatabase, DIALECTS, openDialectApp } from '~/server/testing/test-dialects';
 import { backup } from './backup';
 import { checkBackup, restore } from './restore';
 
