@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,6 +17,28 @@ export const ARTIFACTS = fileURLToPath(
 
 /** The running intranet's base URL (from the global setup). */
 export const baseURL = (): string => process.env.GONGWEN_E2E_BASE_URL || inject('baseURL');
+
+/**
+ * Brings the server's clock to `at` (epoch ms) or later. On the server the global setup started,
+ * it writes the offset the server adds to its clock (never backwards), so nothing waits on real
+ * time; on a server started elsewhere (GONGWEN_E2E_BASE_URL) it can only wait.
+ */
+export async function serverClockReaches(at: number): Promise<void> {
+  const file = process.env.GONGWEN_E2E_BASE_URL ? undefined : inject('clockOffsetFile');
+  if (!file) {
+    const wait = at - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return;
+  }
+  let current = 0;
+  try {
+    current = Number(readFileSync(file, 'utf8').trim()) || 0;
+  } catch {
+    // no offset yet
+  }
+  const needed = at - Date.now();
+  if (needed > current) writeFileSync(file, String(needed));
+}
 
 /** Debian's Chromium, headless, with the network chatter switched off. */
 export async function launchBrowser(): Promise<Browser> {

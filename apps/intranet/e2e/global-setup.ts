@@ -13,6 +13,12 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The running intranet, e.g. http://127.0.0.1:41234 */
     baseURL: string;
+    /**
+     * The file the server adds to its clock (GONGWEN_CLOCK_OFFSET_FILE, milliseconds): a test
+     * writes a larger offset to move the server's time forward instead of waiting. Absent when
+     * the tests run against a server started elsewhere (GONGWEN_E2E_BASE_URL).
+     */
+    clockOffsetFile?: string;
   }
 }
 
@@ -134,6 +140,7 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: databaseUrl,
     LDAP_URL: '',
     PORT: String(port),
+    GONGWEN_CLOCK_OFFSET_FILE: join(dataRoot, 'clock-offset'),
   };
   // The same first-start step `npm run demo` runs: migrations, demo organisation, cases, accounts.
   execFileSync(process.execPath, [tsxBin, 'scripts/first-start.ts'], {
@@ -177,5 +184,6 @@ export default async function setup(project: TestProject) {
   }
   console.log(`[e2e] intranet on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} at ${baseURL}`);
   project.provide('baseURL', baseURL);
+  project.provide('clockOffsetFile', serverEnv.GONGWEN_CLOCK_OFFSET_FILE);
   return stop;
 }

@@ -27,6 +27,11 @@ const ZEnv = z.object({
   GONGWEN_DEMO_SEED: z.enum(['0', '1']).default('1'),
   /** Demo 发文 sealed, distributed and archived at first start (LibreOffice, ~3 s each). */
   GONGWEN_DEMO_SEALED: z.coerce.number().int().min(0).max(100).default(12),
+  /**
+   * End-to-end tests only: a file whose integer content (milliseconds) is added to the server's
+   * clock, so that a browser test can move past a meeting's start instead of waiting for it.
+   */
+  GONGWEN_CLOCK_OFFSET_FILE: z.string().min(1).optional(),
 });
 
 /** The validated environment, with NEXTAUTH_SECRET always present. */

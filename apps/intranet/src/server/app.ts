@@ -25,6 +25,7 @@ import type { Kysely } from 'kysely';
 import { getEnv } from '~/env';
 import { migrateApp } from '~/server/db/migrate';
 import type { AppDb } from '~/server/db/schema';
+import { offsetFileClock } from '~/server/offset-clock';
 import { startLdapSync } from '~/server/services/admin/ldap-sync';
 import { startAuditVerifier } from '~/server/services/audit/daily-check';
 import { bindRoomBookings } from '~/server/services/meeting/room-bookings-of';
@@ -187,7 +188,14 @@ export async function openStoreFromEnv(): Promise<Store & { kysely: Kysely<any> 
 /** Builds the services from the environment (no workers); for scripts and `getApp`. */
 export async function createAppServicesFromEnv(): Promise<AppServices> {
   const store = await openStoreFromEnv();
-  return createAppServices({ store, blobDir: resolve(getEnv().GONGWEN_BLOB_DIR) });
+  const env = getEnv();
+  return createAppServices({
+    store,
+    blobDir: resolve(env.GONGWEN_BLOB_DIR),
+    ...(env.GONGWEN_CLOCK_OFFSET_FILE
+      ? { clock: offsetFileClock(resolve(env.GONGWEN_CLOCK_OFFSET_FILE)) }
+      : {}),
+  });
 }
 
 const globalForApp = globalThis as typeof globalThis & {
