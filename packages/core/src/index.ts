@@ -19,6 +19,7 @@ export {
   ZUnit,
   ZUser,
 } from './directory/model.ts';
+export { departmentSubtree } from './directory/org-tree.ts';
 export { createStaticDirectory, type OrgInput } from './directory/static-directory.ts';
 export { createStoreDirectory } from './directory/store-directory.ts';
 export type {
@@ -75,10 +76,15 @@ export {
   type DoneListQuery,
   decodeCursor,
   encodeCursor,
+  type InboxListItem,
   type InboxListQuery,
+  type InboxOwner,
+  type InboxSummary,
+  type InboxSummaryQuery,
   type ListPage,
   type PageRequest,
   type Period,
+  remindedKey,
   type TextSearch,
 } from './ports/case-lists.ts';
 export type {

@@ -1,5 +1,5 @@
 import type { Directory } from '../../directory/directory.ts';
-import type { Department } from '../../directory/model.ts';
+import { departmentSubtree } from '../../directory/org-tree.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
 import type { EventSpec } from '../../workflow/definition.ts';
 import { isDepartmentTaskKey } from './task-keys.ts';
@@ -15,21 +15,6 @@ const HEAD_EVENTS = new Set(['ASSIGN', 'CONFIRM', 'SEND_BACK', 'PICK_READERS']);
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function subtree(departments: readonly Department[], rootId: string): Set<string> {
-  const out = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of departments) {
-      if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {
-        out.add(d.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 /**
@@ -64,7 +49,7 @@ export async function checkIncomingEvent(args: {
   }
   if (dept && (event.type === 'ASSIGN' || event.type === 'HAND_DOWN')) {
     const handler = await directory.getUser(String(event.handlerId));
-    const allowed = subtree(departments, dept.id);
+    const allowed = departmentSubtree(departments, dept.id);
     if (!handler?.active || !handler.departmentId || !allowed.has(handler.departmentId)) {
       problems.push({ kind: 'payload', message: `承办人须为${dept.name}或其下属科室人员` });
     }

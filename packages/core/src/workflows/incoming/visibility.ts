@@ -1,5 +1,6 @@
 import type { Directory } from '../../directory/directory.ts';
-import type { Department, User } from '../../directory/model.ts';
+import type { User } from '../../directory/model.ts';
+import { departmentSubtree } from '../../directory/org-tree.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
 import { INCOMING_ROLES } from './steps.ts';
@@ -18,21 +19,6 @@ export const SEE_ALL_ROLES: readonly string[] = [
   INCOMING_ROLES.officeDirector,
   INCOMING_ROLES.secretary,
 ];
-
-function subtreeOf(departments: readonly Department[], rootIds: readonly string[]): Set<string> {
-  const out = new Set(rootIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of departments) {
-      if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {
-        out.add(d.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * The status view only downward (只能向下查看): a user sees their own steps and those of
@@ -56,7 +42,7 @@ export async function visibleIncomingFlow(args: {
 
   const departments = await directory.listDepartments(caseRecord.unitId);
   const headed = departments.filter((d) => d.headUserId === viewer.id).map((d) => d.id);
-  const below = subtreeOf(departments, headed);
+  const below = departmentSubtree(departments, headed);
   const involved = new Set<string>();
   for (const e of args.ledger) {
     involved.add(e.actorId);

@@ -1,5 +1,6 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { Department } from '../../directory/model.ts';
+import { departmentSubtree } from '../../directory/org-tree.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
 import type { RoomBookings } from '../../ports/room-bookings.ts';
 import type { CaseFacts, EventMeta, EventSpec } from '../../workflow/definition.ts';
@@ -10,21 +11,6 @@ type Check = NonNullable<EventSpec['check']>;
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function subtree(departments: readonly Department[], rootId: string): Set<string> {
-  const out = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of departments) {
-      if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {
-        out.add(d.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 function refuse(problems: string[]): void {
@@ -151,7 +137,7 @@ export function meetingEventCheck(type: string, roomBookings: RoomBookings | nul
       if (attendees.length > 0) {
         if (!dept) problems.push('只有代表部门回复时才能指定参会人员');
         else {
-          const allowed = subtree(await directory.listDepartments(facts.unitId), dept.id);
+          const allowed = departmentSubtree(await directory.listDepartments(facts.unitId), dept.id);
           const found = await directory.getUsers(attendees);
           const ok = new Set(
             found

@@ -1,5 +1,6 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { Department, User } from '../../directory/model.ts';
+import { departmentSubtree } from '../../directory/org-tree.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
 import type {
   CaseFacts,
@@ -17,21 +18,6 @@ export interface OutgoingOrgProblem {
   /** `actor`: the sender may not take this step; `payload`: a named person, unit or department is out of place. */
   kind: 'actor' | 'payload';
   message: string;
-}
-
-function subtree(departments: readonly Department[], rootId: string): Set<string> {
-  const out = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of departments) {
-      if (d.parentId !== null && out.has(d.parentId) && !out.has(d.id)) {
-        out.add(d.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 function obj(v: unknown): Record<string, unknown> | null {
@@ -64,7 +50,7 @@ function draftingAllowed(departments: readonly Department[], drafter: User): Set
   if (drafter.roles.some((r) => OUTGOING_DRAFT_FOR_ANY_ROLES.includes(r)))
     return new Set(departments.map((d) => d.id));
   const headed = departments.filter((d) => d.headUserId === drafter.id).map((d) => d.id);
-  const allowed = new Set(headed.flatMap((id) => [...subtree(departments, id)]));
+  const allowed = new Set(headed.flatMap((id) => [...departmentSubtree(departments, id)]));
   if (drafter.departmentId) allowed.add(drafter.departmentId);
   return allowed;
 }
@@ -250,7 +236,10 @@ export async function checkOutgoingEvent(args: {
         problems.push({ kind: 'actor', message: `只有${dept.name}负责人可以办理此步骤` });
       if (event.type === 'ASSIGN_MEMBER') {
         const member = await activeUserOfUnit(String(event.memberId));
-        if (!member?.departmentId || !subtree(departments, dept.id).has(member.departmentId))
+        if (
+          !member?.departmentId ||
+          !departmentSubtree(departments, dept.id).has(member.departmentId)
+        )
           payload(`会签人须为${dept.name}或其下属科室人员`);
       }
     }

@@ -1,4 +1,5 @@
 import type { Directory } from '../../directory/directory.ts';
+import { departmentSubtree } from '../../directory/org-tree.ts';
 import { ValidationFailed } from '../../errors.ts';
 import type { EventSpec, WorkflowDefinition } from '../../workflow/definition.ts';
 import type { PetitionContext } from './machine.ts';
@@ -49,15 +50,7 @@ export const petitionEventCheck: NonNullable<EventSpec['check']> = async ({
   if (typeof payload.handlerId === 'string' && ctx.department) {
     const user = await activeUserOfUnit(directory, facts.unitId, payload.handlerId);
     const departments = await directory.listDepartments(facts.unitId);
-    const below = new Set([ctx.department.id]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const d of departments)
-        if (d.parentId && below.has(d.parentId) && !below.has(d.id)) {
-          below.add(d.id);
-          grew = true;
-        }
-    }
+    const below = departmentSubtree(departments, ctx.department.id);
     if (!user?.departmentId || !below.has(user.departmentId))
       refuse('handlerId', `承办人须为承办部门的在职人员：${payload.handlerId}`);
   }
