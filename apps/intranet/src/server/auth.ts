@@ -98,7 +98,7 @@ export function getAuthOptions(): AuthOptions {
           const app = await getApp();
           if (!profile) {
             const { writeAudit } = await import('~/server/services/audit/write-audit');
-            const { db } = await import('~/server/app');
+            const { db } = await import('~/server/app-types');
             await writeAudit(db(app), {
               unitId: null,
               at: app.clock.now(),

@@ -1,5 +1,5 @@
 import type { User } from '@gongwen/core';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /** The signed-in user as procedures see it: read fresh from the directory on every request. */
 export interface SessionUser {

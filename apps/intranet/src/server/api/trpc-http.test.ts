@@ -4,7 +4,7 @@ import { contextForUserId } from '~/server/api/context';
 import { toChineseMessage } from '~/server/api/errors';
 import { appRouter } from '~/server/api/root';
 import { assertTrpcRequestAllowed } from '~/server/api/trpc';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { createTestApp, type TestApp } from '~/server/testing/test-app';
 
 const APP = 'http://intranet.test:3000';

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { distributeOutgoing } from '~/server/services/outgoing/distribute-outgoing';
 import { DEMO_SEAL_PIN } from '~/server/services/outgoing/seal/create-sealer';
 import { sealOutgoing } from '~/server/services/outgoing/seal-outgoing';

@@ -1,10 +1,4 @@
-import {
-  bookMeetingRoom,
-  type DocumentBody,
-  releaseMeetingRooms,
-  type WorkflowEngine,
-} from '@gongwen/core';
-import { roomBookingsOf } from '~/server/services/meeting/room-bookings-of';
+import { bookMeetingRoom, type DocumentBody, releaseMeetingRooms } from '@gongwen/core';
 import { DEMO_UNIT_ID } from './org';
 import type { DemoSeeder, DemoSeederContext, SeedAction } from './seed-demo';
 
@@ -76,7 +70,7 @@ function caseScript(caseId: string, what: string) {
       actions.push({
         at,
         label: `${what} start by ${actorId}`,
-        run: (engine) => engine.start({ workflow, actorId, commandId: id, caseId, input }),
+        run: ({ engine }) => engine.start({ workflow, actorId, commandId: id, caseId, input }),
       });
     },
     send(at: Date, actorId: string, event: { type: string; [k: string]: unknown }) {
@@ -84,7 +78,7 @@ function caseScript(caseId: string, what: string) {
       actions.push({
         at,
         label: `${what} ${event.type} by ${actorId}`,
-        run: (engine) => engine.send({ caseId, actorId, commandId: id, event }),
+        run: ({ engine }) => engine.send({ caseId, actorId, commandId: id, event }),
       });
     },
     book(at: Date, actorId: string, roomId: string) {
@@ -92,10 +86,10 @@ function caseScript(caseId: string, what: string) {
       actions.push({
         at,
         label: `${what} 预订${roomId} by ${actorId}`,
-        run: (engine) =>
+        run: ({ engine, roomBookings }) =>
           bookMeetingRoom({
             engine,
-            roomBookings: roomBookingsOf(engine),
+            roomBookings,
             caseId,
             actorId,
             roomId,
@@ -107,8 +101,8 @@ function caseScript(caseId: string, what: string) {
       actions.push({
         at,
         label: `${what} 释放会议室`,
-        run: (engine: WorkflowEngine) =>
-          releaseMeetingRooms({ engine, roomBookings: roomBookingsOf(engine), caseId, at }),
+        run: ({ engine, roomBookings }) =>
+          releaseMeetingRooms({ engine, roomBookings, caseId, at }),
       });
     },
   };
@@ -122,10 +116,9 @@ function planMeetings(ctx: DemoSeederContext): { cases: number; actions: SeedAct
   actions.push({
     at: new Date(ctx.from.getTime() + HOUR),
     label: '会议室登记',
-    run: async (engine) => {
-      const rooms = roomBookingsOf(engine);
+    run: async ({ roomBookings }) => {
       for (const r of DEMO_ROOMS)
-        await rooms.putRoom({
+        await roomBookings.putRoom({
           ...r,
           equipment: [...r.equipment],
           unitId: DEMO_UNIT_ID,

@@ -1,3 +1,4 @@
+import { createRoomBookings } from '@gongwen/adapters';
 import { createPgliteStore } from '@gongwen/adapters/pglite';
 import {
   type CaseRecord,
@@ -10,7 +11,6 @@ import {
   type DocNumberUse,
   type LedgerRecord,
   outgoingDocNumberHistory,
-  type Store,
   type WorkflowEngine,
 } from '@gongwen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const NOW = new Date('2026-11-25T03:00:00Z'); // Wednesday 11:00 in 示例县
 const calendar = createChineseCalendar();
 const clock = { now: () => NOW };
 
-let store: Store & { close(): Promise<void> };
+let store: Awaited<ReturnType<typeof createPgliteStore>>;
 let engine: WorkflowEngine;
 let seeded = 0;
 const cases: CaseRecord[] = [];
@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   const started = performance.now();
   const result = await seedDemo(
-    { store, engine, clock, calendar },
+    { store, engine, clock, calendar, roomBookings: createRoomBookings(store.kysely) },
     { seeders: [outgoingSeeder()] },
   );
   seeded = result.cases;

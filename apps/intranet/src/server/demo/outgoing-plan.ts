@@ -1523,7 +1523,7 @@ export function outgoingSeeder(options: { count?: number } = {}): DemoSeeder {
         actions.push({
           at: p.draftedAt,
           label: `发文《${p.title}》拟稿 by ${p.drafter}`,
-          run: (engine) =>
+          run: ({ engine }) =>
             engine.start({
               workflow: 'outgoing',
               actorId: p.drafter,
@@ -1536,7 +1536,7 @@ export function outgoingSeeder(options: { count?: number } = {}): DemoSeeder {
           actions.push({
             at: s.at,
             label: `发文《${p.title}》${s.event.type} by ${s.actorId}`,
-            run: (engine) =>
+            run: ({ engine }) =>
               engine.send({
                 caseId: p.caseId,
                 actorId: s.actorId,

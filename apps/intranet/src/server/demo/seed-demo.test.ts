@@ -1,3 +1,4 @@
+import { createRoomBookings } from '@gongwen/adapters';
 import { createPgliteStore } from '@gongwen/adapters/pglite';
 import {
   type CaseRecord,
@@ -7,7 +8,6 @@ import {
   createWorkflowEngine,
   type LedgerRecord,
   ROLES,
-  type Store,
   TIMER_ACTOR,
   type WorkflowEngine,
 } from '@gongwen/core';
@@ -28,7 +28,7 @@ const NOW = new Date('2026-11-25T03:00:00Z'); // Wednesday 11:00 in 示例县
 const calendar = createChineseCalendar();
 const clock = { now: () => NOW };
 
-let store: Store & { close(): Promise<void> };
+let store: Awaited<ReturnType<typeof createPgliteStore>>;
 let engine: WorkflowEngine;
 let result: SeedDemoResult;
 let seedMs = 0;
@@ -48,7 +48,10 @@ beforeAll(async () => {
   const cpu = process.cpuUsage();
   // The 收文 seeder alone: the 发文, 会议 and 报告审批 seeders have their own tests, and all of
   // them together run in the e2e set-up's first start.
-  result = await seedDemo({ store, engine, clock, calendar }, { seeders: [incomingSeeder()] });
+  result = await seedDemo(
+    { store, engine, clock, calendar, roomBookings: createRoomBookings(store.kysely) },
+    { seeders: [incomingSeeder()] },
+  );
   const used = process.cpuUsage(cpu);
   seedMs = performance.now() - started;
   console.info(
@@ -357,7 +360,7 @@ describe('demo 收文 cases', () => {
 
   it('does not seed twice into the same store', async () => {
     const again = await seedDemo(
-      { store, engine, clock, calendar },
+      { store, engine, clock, calendar, roomBookings: createRoomBookings(store.kysely) },
       { seeders: [incomingSeeder()] },
     );
     expect(again).toMatchObject({ cases: 0, skipped: true });

@@ -6,6 +6,7 @@ import {
   type Delegation,
   type ManualClock,
   manualClock,
+  type RoomBookings,
   type Store,
   type WorkflowEngine,
   type WorkingCalendar,
@@ -22,12 +23,18 @@ export { DEMO_PASSWORD } from './accounts';
 
 const DAY = 86_400_000;
 
+/** The ports a seed action runs on: the seeding engine and the app's 会议室 bookings. */
+export interface SeedPorts {
+  engine: WorkflowEngine;
+  roomBookings: RoomBookings;
+}
+
 /** One thing a seeder does at a moment of the seeded past, through the seeding engine. */
 export interface SeedAction {
   at: Date;
   /** What it is, for error messages (e.g. 收文《…》 PROPOSE by zhaoli). */
   label: string;
-  run(engine: WorkflowEngine): Promise<unknown>;
+  run(ports: SeedPorts): Promise<unknown>;
 }
 
 /** What a seeder gets to plan with. */
@@ -104,7 +111,7 @@ export function incomingSeeder(options: { count?: number } = {}): DemoSeeder {
         actions.push({
           at: p.receivedAt,
           label: `收文《${p.title}》签收登记 by ${p.registrar}`,
-          run: (engine) =>
+          run: ({ engine }) =>
             engine.start({
               workflow: 'incoming',
               actorId: p.registrar,
@@ -117,7 +124,7 @@ export function incomingSeeder(options: { count?: number } = {}): DemoSeeder {
           actions.push({
             at: s.at,
             label: `收文《${p.title}》${s.event.type} by ${s.actorId}`,
-            run: (engine) =>
+            run: ({ engine }) =>
               engine.send({
                 caseId: p.caseId,
                 actorId: s.actorId,
@@ -145,6 +152,8 @@ export interface SeedDemoApp {
   store: Store;
   /** The app's engine: its workflow definitions are used for seeding too. */
   engine: WorkflowEngine;
+  /** The app's 会议室 bookings (the 会议 definitions check BOOK_ROOM against them). */
+  roomBookings: RoomBookings;
   /** "Now": the seeded past ends here. */
   clock: Clock;
   calendar?: WorkingCalendar;
@@ -224,7 +233,7 @@ export async function seedDemo(
     }
     clock.set(action.at);
     try {
-      await action.run(engine);
+      await action.run({ engine, roomBookings: app.roomBookings });
     } catch (e) {
       throw new Error(`demo seed failed at ${action.at.toISOString()}: ${action.label}`, {
         cause: e,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 import { settleDemoNotifications } from './settle-notifications';
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { type AppServices, db, inAppNotifier } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
+import { inAppNotifier } from '~/server/services/notifications/in-app-notifier';
 
 /**
  * The demo's history plays out over past weeks, and every step of it queued a notice. At first

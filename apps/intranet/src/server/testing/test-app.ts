@@ -6,7 +6,8 @@ import type { ManualClock } from '@gongwen/core';
 import { loadSampleOrg, manualClock, SAMPLE_ORG } from '@gongwen/core/testing';
 import { contextForUserId } from '~/server/api/context';
 import { createCaller } from '~/server/api/root';
-import { type AppServices, createAppServices, db } from '~/server/app';
+import { createAppServices } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { hashPassword } from '~/server/services/accounts/password-hash';
 
 /** The password of every sample-org account `createTestApp` creates. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ManualClock } from '@gongwen/core';
 import { loadSampleOrg, manualClock } from '@gongwen/core/testing';
 import pg from 'pg';
-import { type AppServices, createAppServices } from '~/server/app';
+import { createAppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 // Test helper (not a test): an app on PGlite or on a fresh PostgreSQL database.
 

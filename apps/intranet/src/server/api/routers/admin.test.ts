@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { signInWithPassword } from '~/server/services/accounts/sign-in';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 

@@ -12,7 +12,7 @@ import {
 } from '~/lib/schemas/admin';
 import type { TRPCContext } from '~/server/api/context';
 import { adminProcedure, createTRPCRouter } from '~/server/api/trpc';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { createDelegation, removeDelegation } from '~/server/services/admin/delegations';
 import { saveDepartment } from '~/server/services/admin/departments';
 import {

@@ -1,7 +1,7 @@
 import { ZAuditFilter } from '~/lib/schemas/admin';
 import { readerOf } from '~/server/api/routers/admin';
 import { adminProcedure, createTRPCRouter } from '~/server/api/trpc';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { listAudit } from '~/server/services/admin/list-audit';
 import { verifyAndRecord } from '~/server/services/audit/verify-audit';
 

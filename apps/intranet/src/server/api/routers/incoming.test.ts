@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import type { SessionUser } from '~/server/api/context';
 import { toSessionUser } from '~/server/api/context';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 

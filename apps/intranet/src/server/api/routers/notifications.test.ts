@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ZIncomingAction } from '~/lib/schemas/incoming';
-import { inAppNotifier } from '~/server/app';
+import { inAppNotifier } from '~/server/services/notifications/in-app-notifier';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createTRPCRouter, protectedProcedure } from '~/server/api/trpc';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { listNotifications } from '~/server/services/notifications/list-notifications';
 
 /** 站内消息: what the engine's outbox delivered to the user (new tasks, 催办, notices). */

@@ -7,7 +7,7 @@ import { verifySealedPdf } from '@gongwen/seal';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '~/server/api/context';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { loadDemoOrg } from '~/server/demo/org';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import type { AppDatabase } from '~/server/db/schema';
 import { auditSignOut } from '~/server/services/audit/audit-access';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { callerFor, createTestApp, TEST_PASSWORD, type TestApp } from '~/server/testing/test-app';
 import { LOCKOUT, SIGN_IN_MESSAGES, signInWithPassword } from './sign-in';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { verifyNothing, verifyPassword } from './password-hash';
 

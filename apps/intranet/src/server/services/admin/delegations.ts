@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Delegation, NotFound, ValidationFailed } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZCreateDelegation } from '~/lib/schemas/admin';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { insertDelegationTx } from './directory-sql';
 import type { AdminActor } from './users';

@@ -1,7 +1,7 @@
 import { type Department, ValidationFailed } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZSaveDepartment } from '~/lib/schemas/admin';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { putDepartmentTx } from './directory-sql';
 import type { AdminActor } from './users';

@@ -1,6 +1,6 @@
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 import { type LdapFixture, personDn } from '../../../../test/ldap-fixture';
 import { type RunningSlapd, startSlapd } from '../../../../test/ldap-server';

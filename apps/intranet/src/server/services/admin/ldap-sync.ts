@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Department, User } from '@gongwen/core';
 import { Client } from 'ldapts';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { revokeSessionsTx } from '~/server/services/accounts/sessions';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { putDepartmentTx, putUserTx } from './directory-sql';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZAuditFilter } from '~/lib/schemas/admin';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import type { AppDb } from '~/server/db/schema';
 import { writeAudit } from '~/server/services/audit/write-audit';
 import { containing } from '~/server/services/tasks/sql-helpers';

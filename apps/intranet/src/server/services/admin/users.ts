@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZCreateUser, ZResetPassword, ZSetUserActive, ZUpdateUser } from '~/lib/schemas/admin';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { hashPassword } from '~/server/services/accounts/password-hash';
 import { revokeSessionsTx } from '~/server/services/accounts/sessions';
 import { writeAudit } from '~/server/services/audit/write-audit';

@@ -1,4 +1,4 @@
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { writeAudit } from './write-audit';
 
 /** What a download or export route records. */

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app';
+import { db } from '~/server/app-types';
 import { signOutSession } from '~/server/services/accounts/sessions';
 import { callerFor } from '~/server/testing/test-app';
 import { DIALECTS, type DialectApp, openDialectApp } from '~/server/testing/test-dialects';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { verifyAndRecord } from './verify-audit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { AUDIT_ACTION_LABELS } from '~/lib/audit-labels';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import {
   type AuditQueryFilter,
   type AuditReader,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import type { AppDb } from '~/server/db/schema';
 import { type AuditHead, type AuditVerification, createChainChecker } from './chain';
 import { writeAudit } from './write-audit';

@@ -10,7 +10,7 @@ import {
   visibleIncomingFlow,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /** What one user may see of a 收文 case, by the workflow's own visibility rules. */
 export interface IncomingAccess {

@@ -2,7 +2,7 @@ import { NotFound, NotPermitted, ValidationFailed } from '@gongwen/core';
 import { sql } from 'kysely';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadIncomingAccess } from './access';
 import { idb } from './tables';
 

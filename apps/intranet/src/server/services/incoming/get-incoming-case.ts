@@ -5,7 +5,7 @@ import {
   type IncomingEventType,
 } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadIncomingAccess } from './access';
 import { loadNames } from './people';
 

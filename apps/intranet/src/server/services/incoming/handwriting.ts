@@ -1,5 +1,5 @@
 import { type Handwriting, ZHandwriting } from '~/lib/schemas/handwriting';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { idb } from './tables';
 
 /**

@@ -8,7 +8,7 @@ import {
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import { INCOMING_EVENT_LABELS } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { type IncomingAccess, loadIncomingAccess } from './access';
 import { describeEntry, withdrawnSeqs } from './describe-entry';
 import { loadHandwriting } from './handwriting';

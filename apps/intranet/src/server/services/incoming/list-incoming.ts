@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZIncomingListFilter } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { incomingPrincipalsOf } from './access';
 
 interface UserRow {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 
 /** Names of a unit's users and departments, for showing ids as people and offices. */
 export interface Names {

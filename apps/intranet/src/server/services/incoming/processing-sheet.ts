@@ -1,6 +1,6 @@
 import { type IncomingContext, projectIncomingLedger } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { sees, viewerScope } from '~/server/services/ledger/viewer-scope';
 import {
   formatSheetTime,

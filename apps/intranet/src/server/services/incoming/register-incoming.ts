@@ -1,6 +1,6 @@
 import { INCOMING_WORKFLOW, type Registration } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from './attachments';
 
 /**

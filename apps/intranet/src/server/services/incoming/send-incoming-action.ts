@@ -2,7 +2,7 @@ import { ValidationFailed } from '@gongwen/core';
 import type { z } from 'zod';
 import { HANDWRITING_EVENTS, type ZIncomingSend } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from './attachments';
 import { saveHandwriting } from './handwriting';
 

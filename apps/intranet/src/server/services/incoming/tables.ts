@@ -1,5 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import type { AppDatabase } from '~/server/db/schema';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

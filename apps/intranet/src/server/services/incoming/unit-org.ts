@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 
 /** The user's unit as the pickers need it: the department tree and active people. */
 export async function loadUnitOrg(app: AppServices, user: SessionUser) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ledgerColumns } from '~/lib/ledger-columns';
 import { LEDGER_TITLES, type ZLedgerQuery } from '~/lib/schemas/ledger';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { formatDate } from './format';
 import { ledgersOf, ledgerWhere, pageOfCases } from './ledger-sql';
 import { projectLines } from './project-lines';

@@ -1,4 +1,4 @@
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -9,7 +9,7 @@ import {
   visibleOutgoingFlow,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadNames } from './format';
 
 /** One node of a case's 流程统计, with names. */

@@ -1,7 +1,7 @@
 import { INCOMING_STATE_LABELS, OUTGOING_STATE_LABELS } from '@gongwen/core';
 import type { LedgerWorkflow } from '~/lib/schemas/ledger';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /** The choices of a ledger's filters: the unit's departments and the workflow's states. */
 export async function ledgerOptions(

@@ -2,7 +2,7 @@ import type { LedgerRecord } from '@gongwen/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZLedgerQuery } from '~/lib/schemas/ledger';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { caseSearch } from '~/server/services/tasks/sql-helpers';
 import type { ViewerScope } from './viewer-scope';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZLedgerFilter, ZLedgerQuery } from '~/lib/schemas/ledger';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { ledgersOf, ledgerWhere, pageOfCases } from './ledger-sql';
 import { type LedgerLine, projectLines } from './project-lines';
 import { viewerScope } from './viewer-scope';

@@ -11,7 +11,7 @@ import {
   recipientsOf,
 } from '@gongwen/core';
 import type { LedgerWorkflow } from '~/lib/schemas/ledger';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { formatTime, loadNames, type Names } from './format';
 import type { LedgerCaseRow } from './ledger-sql';
 import { sees, type ViewerScope } from './viewer-scope';

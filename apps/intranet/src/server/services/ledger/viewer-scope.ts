@@ -1,6 +1,6 @@
 import { SEE_ALL_ROLES, TIMER_ACTOR, type User } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /**
  * What of a unit's cases a viewer may see, as the workflows' visibility rules say

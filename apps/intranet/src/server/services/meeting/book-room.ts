@@ -2,7 +2,7 @@ import { bookMeetingRoom } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZMeetingBookRoom } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadMeeting } from './access';
 
 /** 预订会议室 for the planned time (a taken room is refused with 会议室“…”在…已被预订). */

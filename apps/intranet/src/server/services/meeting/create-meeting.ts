@@ -8,7 +8,7 @@ import {
 import type { z } from 'zod';
 import type { ZMeetingCreate } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /**
  * 会议计划/申请: checks the plan against the organisation and the room's availability (so that

@@ -1,6 +1,6 @@
 import { MEETING_STATE_LABELS, meetingAttendanceSheet, nonRepliers } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadMeeting, meetingContextOf } from './access';
 
 /**

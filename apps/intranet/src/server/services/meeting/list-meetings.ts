@@ -3,7 +3,7 @@ import { MEETING_STATE_LABELS, MEETING_WORKFLOW } from '@gongwen/core';
 import { z } from 'zod';
 import { ZMeetingList } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { meetingActorsOf, meetingContextOf, meetingListAccess } from './access';
 
 /** The meeting list's input: the period, and a page of it by start time. */

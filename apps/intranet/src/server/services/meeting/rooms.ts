@@ -2,7 +2,7 @@ import { NotPermitted } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZRoomCalendar, ZRoomInput } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { allMeetingCases, meetingContextOf } from './access';
 
 /** Who may manage rooms: administrators, the office director and the secretariat. */

@@ -2,7 +2,7 @@ import { releaseMeetingRooms } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZMeetingSend } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from '~/server/services/incoming/attachments';
 import { loadMeeting } from './access';
 

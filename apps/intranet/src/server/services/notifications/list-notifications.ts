@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import type { AppDatabase } from '~/server/db/schema';
 
 /** One message of the bell (站内消息). */

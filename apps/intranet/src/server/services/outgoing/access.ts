@@ -11,7 +11,7 @@ import {
   visibleOutgoingFlow,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /** What one user may see of a 发文 case, by the workflow's own visibility rules. */
 export interface OutgoingAccess {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZOutgoingCreate } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from '~/server/services/incoming/attachments';
 
 /**

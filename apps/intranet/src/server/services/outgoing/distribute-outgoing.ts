@@ -2,7 +2,7 @@ import { distributeToUnits } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZOutgoingDistribute } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadOutgoingAccess } from './access';
 
 /**

@@ -1,7 +1,7 @@
 import { NotPermitted, outgoingDocNumberHistory } from '@gongwen/core';
 import { sql } from 'kysely';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { loadOutgoingNames } from './names';
 
 /** Whether `user` may read the 文号 usage history (the secretariat and administrators). */

@@ -11,7 +11,7 @@ import {
   type OutgoingEventType,
 } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { loadOutgoingAccess } from './access';
 import { loadOutgoingNames, type OutgoingNames } from './names';
 

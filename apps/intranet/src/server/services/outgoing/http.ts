@@ -1,7 +1,8 @@
 import { isGongwenError } from '@gongwen/core';
 import { contextForUserId, type SessionUser } from '~/server/api/context';
 import { GONGWEN_TO_TRPC } from '~/server/api/errors';
-import { type AppServices, getApp } from '~/server/app';
+import { getApp } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 const STATUS: Record<string, number> = {
   FORBIDDEN: 403,

@@ -1,7 +1,7 @@
 import { NotFound, NotPermitted, ValidationFailed } from '@gongwen/core';
 import { importDocx } from '@gongwen/documents';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { idb } from '~/server/services/incoming/tables';
 
 /**

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZOutgoingListFilter } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { visiblePeople } from '~/server/services/incoming/list-incoming';
 import { outgoingPrincipalsOf } from './access';
 import { loadOutgoingNames } from './names';

@@ -1,6 +1,6 @@
 import type { Recipient } from '@gongwen/core';
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { loadNames, type Names } from '~/server/services/incoming/people';
 
 /** Names of people, departments and units (for recipients on the platform). */

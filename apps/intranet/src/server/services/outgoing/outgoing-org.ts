@@ -1,7 +1,7 @@
 import { draftableDepartments } from '@gongwen/core';
 import { sql } from 'kysely';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { loadUnitOrg } from '~/server/services/incoming/unit-org';
 
 /**

@@ -7,7 +7,7 @@ import {
 import type { Handwriting } from '~/lib/schemas/handwriting';
 import { OUTGOING_EVENT_LABELS } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { withdrawnSeqs } from '~/server/services/incoming/describe-entry';
 import { loadHandwriting } from '~/server/services/incoming/handwriting';
 import { loadOutgoingAccess, type OutgoingAccess } from './access';

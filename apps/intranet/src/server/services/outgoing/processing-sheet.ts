@@ -1,6 +1,6 @@
 import { currentDocNumber } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import type { ProcessingSheet } from '~/server/services/sheets/render-processing-sheet';
 import { loadOutgoingAccess } from './access';
 import { loadOutgoingNames } from './names';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildOutgoingOfficialDocument, canonicalJson } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { idb } from '~/server/services/incoming/tables';
 import { loadOutgoingAccess } from './access';
 import { outgoingRenderer, withCopyNumber } from './renderer';

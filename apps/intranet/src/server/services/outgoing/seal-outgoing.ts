@@ -3,7 +3,7 @@ import { sealOutgoingDocument } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZOutgoingSeal } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { idb } from '~/server/services/incoming/tables';
 import { loadOutgoingAccess } from './access';
 import { SYSTEM_UPLOADER } from './render-outgoing-preview';

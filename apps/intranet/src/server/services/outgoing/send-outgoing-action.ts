@@ -2,7 +2,7 @@ import { outgoingContextOf, ValidationFailed } from '@gongwen/core';
 import type { z } from 'zod';
 import { OUTGOING_HANDWRITING_EVENTS, type ZOutgoingSend } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from '~/server/services/incoming/attachments';
 import { saveHandwriting } from '~/server/services/incoming/handwriting';
 

@@ -9,7 +9,7 @@ import {
   type Store,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 
 /** The refusal shown to a user with no part in a report. */
 export const NO_REPORT_PART = '无权访问：您与该报告无关，不能查看';

@@ -2,7 +2,7 @@ import { checkReportApprovers, ValidationFailed } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZReportCreate } from '~/lib/schemas/report';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from '~/server/services/incoming/attachments';
 
 /**

@@ -1,6 +1,6 @@
 import { type ReportStatistics, reportStatistics } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { assertCanSeeStatistics } from '~/server/services/statistics/statistics-access';
 
 /** 报告审批统计 of the user's unit over [from, to): by status, by kind, average approval time. */

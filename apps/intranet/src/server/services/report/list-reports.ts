@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { ZReportList } from '~/lib/schemas/report';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { reportActorsOf, reportContextOf, reportListAccess } from './access';
 
 /** The report list's input: which reports, and a page of them, newest first. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZReportSend } from '~/lib/schemas/report';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { checkAttachments, linkAttachments } from '~/server/services/incoming/attachments';
 import { loadReport, reportContextOf } from './access';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { completeDemoOutgoing } from '~/server/demo/complete-outgoing';
 import { seedDemo } from '~/server/demo/seed-demo';
 import { settleDemoNotifications } from '~/server/demo/settle-notifications';

@@ -1,6 +1,6 @@
 import type { CaseQuery, CaseRecord, Page, Store, TaskRecord } from '@gongwen/core';
 import { sql } from 'kysely';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { containing } from '~/server/services/tasks/sql-helpers';
 
 const dateOrNull = (v: unknown): Date | null =>

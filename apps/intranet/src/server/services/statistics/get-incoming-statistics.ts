@@ -1,6 +1,6 @@
 import { type IncomingCounts, incomingStatistics } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { batchedStatisticsStore } from './batched-store';
 import { monthsOf } from './months';
 import { assertCanSeeStatistics } from './statistics-access';

@@ -1,6 +1,6 @@
 import { type OutgoingCounts, outgoingStatistics } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import type { AppServices } from '~/server/app';
+import type { AppServices } from '~/server/app-types';
 import { monthsOf } from './months';
 import { assertCanSeeStatistics } from './statistics-access';
 

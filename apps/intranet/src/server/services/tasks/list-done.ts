@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZDoneFilter } from '~/lib/schemas/tasks';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { caseSearch } from './sql-helpers';
 
 /** One line of the 已办 list. */

@@ -3,7 +3,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZInboxFilter } from '~/lib/schemas/tasks';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { caseSearch, containing } from './sql-helpers';
 
 /** One line of the 待办 list. */

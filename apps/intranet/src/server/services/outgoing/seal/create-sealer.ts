@@ -17,7 +17,7 @@ import {
   verifySealedPdf,
 } from '@gongwen/seal';
 import { getEnv } from '~/env';
-import { type AppServices, db } from '~/server/app';
+import { type AppServices, db } from '~/server/app-types';
 import { writeAudit } from '~/server/services/audit/write-audit';
 
 /**
