@@ -147,3 +147,4 @@ export * from './workflows/meeting/index.ts';
 export * from './workflows/outgoing/index.ts';
 export * from './workflows/petition/index.ts';
 export * from './workflows/report/index.ts';
+export * from './workflows/shared/index.ts';

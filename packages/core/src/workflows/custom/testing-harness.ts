@@ -2,7 +2,7 @@ import { manualClock } from '../../clock.ts';
 import { createStoreDirectory } from '../../directory/store-directory.ts';
 import { createWorkflowEngine } from '../../engine/engine.ts';
 import type { Store } from '../../ports/store.ts';
-import { loadIncomingTestOrg } from '../incoming/test-org.ts';
+import { loadTestOrg } from '../shared/test-org.ts';
 import type { FlowDefinitionInput } from './format.ts';
 import { customWorkflowName, defineCustomWorkflow } from './workflow.ts';
 
@@ -12,7 +12,7 @@ export async function customHarness(
   flows: Array<{ definition: FlowDefinitionInput; version?: number }>,
   start = '2026-11-25T01:00:00Z',
 ) {
-  await loadIncomingTestOrg(store.directory);
+  await loadTestOrg(store.directory);
   const clock = manualClock(start);
   const workflows = flows.map((f) =>
     defineCustomWorkflow(f.definition, f.version ?? 1, { tasks: store }),

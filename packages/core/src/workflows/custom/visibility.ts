@@ -1,7 +1,7 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
-import { type FlowStatisticsLine, incomingFlowStatistics } from '../incoming/flow-statistics.ts';
-import { type VisibleFlow, visibleIncomingFlow } from '../incoming/visibility.ts';
+import { type VisibleFlow, visibleDownwardFlow } from '../shared/department-visibility.ts';
+import { type FlowStatisticsLine, flowStatistics } from '../shared/flow-statistics.ts';
 
 /**
  * The status view of a custom-flow case, only downward (只能向下查看) as for 收文: a viewer sees
@@ -22,7 +22,7 @@ export async function visibleCustomFlow(args: {
     viewer.id === args.caseRecord.startedBy
   )
     return { scope: 'all', ledger: [...args.ledger], tasks: [...args.tasks] };
-  return visibleIncomingFlow(args);
+  return visibleDownwardFlow(args);
 }
 
 /** The 流程统计 of a custom-flow case (定义处理人, 实际处理人, 签收时间, 处理时间 per node), from its tasks. */
@@ -30,5 +30,5 @@ export function customFlowStatistics(
   tasks: readonly TaskRecord[],
   now: Date,
 ): FlowStatisticsLine[] {
-  return incomingFlowStatistics(tasks, now);
+  return flowStatistics(tasks, now);
 }

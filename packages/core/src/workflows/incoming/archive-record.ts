@@ -1,6 +1,7 @@
 import { type LedgerVerification, verifyLedgerChain } from '../../ledger/chain.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
-import { type FlowStatisticsLine, incomingFlowStatistics } from './flow-statistics.ts';
+import type { FlowStatisticsLine } from '../shared/flow-statistics.ts';
+import { incomingFlowStatistics } from './flow-statistics.ts';
 import { type IncomingLedgerRow, projectIncomingLedger } from './ledger-projection.ts';
 
 /** What 文书档案 receives when a 收文 case is archived: the header and the whole trace. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZAttachment } from '../shared/attachment.ts';
+import { DIRECTIONS, SECRECY_LEVELS, URGENCIES } from '../shared/document-vocabulary.ts';
 
 /** An id of a user or department, as the directory spells it. */
 const ZId = z
@@ -7,20 +9,8 @@ const ZId = z
   .max(64, '编号过长')
   .regex(/^[A-Za-z0-9_.:-]+$/, '编号格式不正确');
 
-/** A reference to a stored blob (attachment). */
-export const ZAttachment = z.object({
-  blobId: z.string().min(1, '附件编号不能为空').max(200),
-  name: z.string().trim().min(1, '请填写附件名称').max(200),
-});
-
 /** 红头 / 白头: the kind of incoming document, which selects the 收文编号 sequence. */
 export const HEAD_TYPES = ['红头', '白头'] as const;
-/** 密级. */
-export const SECRECY_LEVELS = ['非密', '秘密', '机密', '绝密'] as const;
-/** 紧急程度. */
-export const URGENCIES = ['特急', '加急', '普通'] as const;
-/** 上级来文 / 下级来文 / 平级来文. */
-export const DIRECTIONS = ['上级来文', '下级来文', '平级来文'] as const;
 
 const ZDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const ZText = (what: string, max = 2000) =>

@@ -1,3 +1,5 @@
+/** Who sees which steps of a 收文 case: the downward status view (`visibleDownwardFlow`). */
+export { visibleDownwardFlow as visibleIncomingFlow } from '../shared/department-visibility.ts';
 export { buildIncomingArchiveRecord, type IncomingArchiveRecord } from './archive-record.ts';
 export {
   createIncomingWorkflow,
@@ -8,15 +10,11 @@ export {
   incomingWorkflow,
 } from './definition.ts';
 export {
-  DIRECTIONS,
   HEAD_TYPES,
   type Proposal,
   type Registration,
-  SECRECY_LEVELS,
-  URGENCIES,
   ZArchive,
   ZAssign,
-  ZAttachment,
   ZConfirm,
   ZInstruct,
   ZPickReaders,
@@ -30,7 +28,7 @@ export {
   ZSendBack,
   ZWithdraw,
 } from './fields.ts';
-export { type FlowStatisticsLine, incomingFlowStatistics } from './flow-statistics.ts';
+export { incomingFlowStatistics } from './flow-statistics.ts';
 export {
   type IncomingHandlingLine,
   type IncomingLedgerRow,
@@ -61,4 +59,3 @@ export {
   incomingStatistics,
 } from './statistics.ts';
 export { INCOMING_STATE_LABELS, INCOMING_STEP_LABELS, incomingTasks } from './steps.ts';
-export { SEE_ALL_ROLES, type VisibleFlow, visibleIncomingFlow } from './visibility.ts';

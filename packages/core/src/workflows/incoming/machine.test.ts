@@ -6,8 +6,7 @@ import { createMemoryStore } from '../../memory/memory-store.ts';
 import { stateToString } from '../../util/state-value.ts';
 import { ZRegistration } from './fields.ts';
 import type { IncomingContext, IncomingEvent } from './machine.ts';
-import { sampleRegistration } from './test-org.ts';
-import { incomingHarness } from './testing-harness.ts';
+import { incomingHarness, sampleRegistration } from './testing-harness.ts';
 
 const AT = '2026-11-25T01:00:00.000Z';
 const meta = (actorId: string) => ({ actorId, onBehalfOf: null, at: AT, caseId: 'model' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../memory/memory-store.ts';
+import { visibleDownwardFlow as visibleIncomingFlow } from '../shared/department-visibility.ts';
 import { incomingFlowStatistics } from './flow-statistics.ts';
 import { projectIncomingLedger } from './ledger-projection.ts';
 import { incomingStatistics } from './statistics.ts';
 import { incomingHarness, STANDARD_PROPOSAL } from './testing-harness.ts';
-import { visibleIncomingFlow } from './visibility.ts';
 
 const HOUR = 3_600_000;
 

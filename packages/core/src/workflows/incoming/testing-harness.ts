@@ -3,8 +3,30 @@ import { manualClock } from '../../clock.ts';
 import { createStoreDirectory } from '../../directory/store-directory.ts';
 import { createWorkflowEngine } from '../../engine/engine.ts';
 import type { Store } from '../../ports/store.ts';
+import { loadTestOrg } from '../shared/test-org.ts';
 import { createIncomingWorkflow } from './definition.ts';
-import { loadIncomingTestOrg, sampleRegistration } from './test-org.ts';
+
+/** A realistic registration payload. */
+export function sampleRegistration(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '关于做好2027年度预算编制工作的通知',
+    senderUnit: '市财政局',
+    senderDocNumber: '市财预〔2026〕88号',
+    receivedDate: '2026-11-25',
+    writtenDate: '2026-11-20',
+    docType: '通知',
+    classificationCode: 'CZ-01',
+    keywords: ['预算', '编制'],
+    secrecy: '非密',
+    urgency: '加急',
+    headType: '红头',
+    direction: '上级来文',
+    copies: 2,
+    pages: 6,
+    attachments: [{ blobId: 'blob-1', name: '预算表.xlsx' }],
+    ...overrides,
+  };
+}
 
 /**
  * An engine running the 收文 workflow on a store holding the test organisation (tests only).
@@ -15,7 +37,7 @@ export async function incomingHarness(
   start = '2026-11-25T01:00:00Z',
   options: { userCacheMs?: number } = {},
 ) {
-  await loadIncomingTestOrg(store.directory);
+  await loadTestOrg(store.directory);
   const clock = manualClock(start);
   const calendar = createChineseCalendar();
   const directory = createStoreDirectory(store.directory);

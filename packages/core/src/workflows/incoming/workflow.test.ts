@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import { projectIncomingLedger } from './ledger-projection.ts';
-import { sampleRegistration } from './test-org.ts';
-import { incomingHarness, STANDARD_PROPOSAL } from './testing-harness.ts';
+import { incomingHarness, STANDARD_PROPOSAL, sampleRegistration } from './testing-harness.ts';
 
 async function setup() {
   return incomingHarness(createMemoryStore());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZAttachment } from '../incoming/fields.ts';
-import { ZDocumentBody } from '../outgoing/document-body.ts';
+import { ZAttachment } from '../shared/attachment.ts';
+import { ZDocumentBody } from '../shared/document-body.ts';
 
 /** An id of a user, department, room or booking, as the directory spells it. */
 const ZId = z

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import { DEFAULT_TIME_ZONE, formatDateZh } from '../../util/format-date-zh.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
-import type { DocumentBody } from '../outgoing/document-body.ts';
+import type { DocumentBody } from '../shared/document-body.ts';
 import type { MeetingPlan } from './fields.ts';
 import { inviteeKey, MEETING_REMIND_ID, REPLY_REMIND_ID, resolutionTimerId } from './task-keys.ts';
 

@@ -6,7 +6,7 @@ import { createMemoryRoomBookings } from '../../memory/memory-room-bookings.ts';
 import type { RoomBookings } from '../../ports/room-bookings.ts';
 import type { Store } from '../../ports/store.ts';
 import { SAMPLE_ROOMS } from '../../testing/room-bookings-conformance.ts';
-import { loadIncomingTestOrg } from '../incoming/test-org.ts';
+import { loadTestOrg } from '../shared/test-org.ts';
 import { createMeetingWorkflow } from './definition.ts';
 
 /** Wednesday 2026-11-25 09:00 China Standard Time. */
@@ -39,7 +39,7 @@ export async function meetingHarness(
   store: Store,
   options: { roomBookings?: RoomBookings; start?: string } = {},
 ) {
-  await loadIncomingTestOrg(store.directory);
+  await loadTestOrg(store.directory);
   const clock = manualClock(options.start ?? MEETING_T0);
   const calendar = createChineseCalendar();
   const roomBookings =

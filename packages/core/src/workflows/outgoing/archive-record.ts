@@ -1,6 +1,6 @@
 import { type LedgerVerification, verifyLedgerChain } from '../../ledger/chain.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
-import type { FlowStatisticsLine } from '../incoming/flow-statistics.ts';
+import type { FlowStatisticsLine } from '../shared/flow-statistics.ts';
 import { outgoingContextOf } from './case-context.ts';
 import { outgoingFlowStatistics } from './flow-statistics.ts';
 import { type OutgoingLedgerRow, projectOutgoingLedger } from './ledger-projection.ts';

@@ -3,7 +3,7 @@ import { type Clock, systemClock } from '../../clock.ts';
 import type { Directory } from '../../directory/directory.ts';
 import type { TransitionResult, WorkflowEngine } from '../../engine/engine.ts';
 import { InvalidEvent, NotPermitted, ValidationFailed } from '../../errors.ts';
-import type { DIRECTIONS } from '../incoming/fields.ts';
+import type { DIRECTIONS } from '../shared/document-vocabulary.ts';
 import { outgoingContextOf } from './case-context.ts';
 import { currentDocNumber } from './machine.ts';
 

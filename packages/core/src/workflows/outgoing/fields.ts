@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { SECRECY_LEVELS, URGENCIES, ZAttachment } from '../incoming/fields.ts';
-import { ZDocumentBody } from './document-body.ts';
+import { ZAttachment } from '../shared/attachment.ts';
+import { ZDocumentBody } from '../shared/document-body.ts';
+import { SECRECY_LEVELS, URGENCIES } from '../shared/document-vocabulary.ts';
 
 /** An id of a user, department or unit, as the directory spells it. */
 const ZId = z

@@ -1,5 +1,5 @@
 import type { TaskRecord } from '../../ports/store.ts';
-import { type FlowStatisticsLine, incomingFlowStatistics } from '../incoming/flow-statistics.ts';
+import { type FlowStatisticsLine, flowStatistics } from '../shared/flow-statistics.ts';
 
 /**
  * The 流程统计 of a 发文 case from its tasks (`engine.tasks(caseId)`), oldest first: each node's
@@ -10,5 +10,5 @@ export function outgoingFlowStatistics(
   tasks: readonly TaskRecord[],
   now: Date,
 ): FlowStatisticsLine[] {
-  return incomingFlowStatistics(tasks, now);
+  return flowStatistics(tasks, now);
 }

@@ -20,13 +20,6 @@ export {
   outgoingDocNumberHistory,
 } from './doc-number-history.ts';
 export {
-  bodyToPlainText,
-  type DocumentBlock,
-  type DocumentBody,
-  ZDocumentBlock,
-  ZDocumentBody,
-} from './document-body.ts';
-export {
   type CountersignPlan,
   DOC_TYPES,
   type DocType,

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../../memory/memory-store.ts';
 import { SAMPLE_ORG } from '../../testing/sample-org.ts';
 import { stateToString } from '../../util/state-value.ts';
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
-import { INCOMING_TEST_DEPARTMENTS, INCOMING_TEST_USERS } from '../incoming/test-org.ts';
+import { TEST_ORG_DEPARTMENTS, TEST_ORG_USERS } from '../shared/test-org.ts';
 import { ZCreateOutgoingDraft } from './fields.ts';
 import { currentDocNumber, type OutgoingContext, type OutgoingEvent } from './machine.ts';
 import { outgoingTasks } from './steps.ts';
@@ -109,10 +109,10 @@ const EVENTS: OutgoingEvent[] = [
   { type: 'ARCHIVE', meta: meta('wang') },
 ];
 
-const USERS = [...SAMPLE_ORG.users, ...INCOMING_TEST_USERS, ...OUTGOING_TEST_USERS].filter(
+const USERS = [...SAMPLE_ORG.users, ...TEST_ORG_USERS, ...OUTGOING_TEST_USERS].filter(
   (u) => u.active && u.unitId === 'demo',
 );
-const DEPARTMENTS = [...SAMPLE_ORG.departments, ...INCOMING_TEST_DEPARTMENTS];
+const DEPARTMENTS = [...SAMPLE_ORG.departments, ...TEST_ORG_DEPARTMENTS];
 
 /** Who a task rule names in the test organisation (what the engine's resolver answers). */
 function resolve(rule: AssigneeRule, drafter: string): string[] {

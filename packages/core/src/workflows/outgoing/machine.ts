@@ -2,7 +2,7 @@ import { and, assign, cancel, emit, enqueueActions, setup } from 'xstate';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
-import type { DocumentBody } from './document-body.ts';
+import type { DocumentBody } from '../shared/document-body.ts';
 import type { CountersignPlan, OutgoingDraft, OutgoingHeader, Recipient } from './fields.ts';
 import { baseTaskKey, type CountersignStage, countersignTaskKey } from './task-keys.ts';
 

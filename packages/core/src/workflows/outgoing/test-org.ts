@@ -1,9 +1,9 @@
 import type { Delegation, User } from '../../directory/model.ts';
 import type { DirectoryRepository } from '../../ports/store.ts';
-import { loadIncomingTestOrg } from '../incoming/test-org.ts';
+import { loadTestOrg } from '../shared/test-org.ts';
 
 /**
- * The 收文 test organisation plus, for 发文 tests: a secretary (lin, 林文秘) of 邻县人民政府 who
+ * The shared test organisation (`../shared/test-org.ts`) plus, for 发文 tests: a secretary (lin, 林文秘) of 邻县人民政府 who
  * registers 收文 there, and two delegations for 发文 only — fang acts for zhao (head of 县财政局)
  * and ma acts for zhang (县长) in the last week of November 2026.
  */
@@ -41,9 +41,9 @@ export const OUTGOING_TEST_DELEGATIONS: Delegation[] = [
   },
 ];
 
-/** Loads the 收文 test organisation and the 发文 additions. */
+/** Loads the shared test organisation and the 发文 additions. */
 export async function loadOutgoingTestOrg(repo: DirectoryRepository): Promise<void> {
-  await loadIncomingTestOrg(repo);
+  await loadTestOrg(repo);
   for (const u of OUTGOING_TEST_USERS) await repo.putUser(u);
   for (const d of OUTGOING_TEST_DELEGATIONS) await repo.putDelegation(d);
 }

@@ -4,8 +4,8 @@ import { createStoreDirectory } from '../../directory/store-directory.ts';
 import { createWorkflowEngine } from '../../engine/engine.ts';
 import type { Store } from '../../ports/store.ts';
 import { createIncomingWorkflow } from '../incoming/definition.ts';
+import type { DocumentBody } from '../shared/document-body.ts';
 import { createOutgoingWorkflow, type OutgoingWorkflowOptions } from './definition.ts';
-import type { DocumentBody } from './document-body.ts';
 import { loadOutgoingTestOrg, sampleDraft } from './test-org.ts';
 
 /** An engine running 发文 (and 收文, for distribution) on a store holding the test organisation (tests only). */

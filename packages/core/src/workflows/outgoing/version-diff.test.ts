@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentBody } from './document-body.ts';
+import type { DocumentBody } from '../shared/document-body.ts';
 import { diffCaseVersions, diffText, diffVersions } from './version-diff.ts';
 
 const p = (text: string) => ({ type: 'paragraph' as const, text });

@@ -1,6 +1,6 @@
 import { diffArrays, diffChars } from 'diff';
 import { NotFound } from '../../errors.ts';
-import type { DocumentBlock, DocumentBody } from './document-body.ts';
+import type { DocumentBlock, DocumentBody } from '../shared/document-body.ts';
 
 /** A run of text in a character-level diff: unchanged, only on the left (removed) or only on the right (added). */
 export interface DiffSegment {

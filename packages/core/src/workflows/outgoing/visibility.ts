@@ -1,7 +1,7 @@
 import type { Directory } from '../../directory/directory.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
-import { SEE_ALL_ROLES, type VisibleFlow, visibleIncomingFlow } from '../incoming/visibility.ts';
+import { type VisibleFlow, visibleDownwardFlow } from '../shared/department-visibility.ts';
 import { outgoingContextOf } from './case-context.ts';
 import type { OpinionRecord, OutgoingContext } from './machine.ts';
 
@@ -62,7 +62,7 @@ async function oneViewer(
   },
 ): Promise<VisibleFlow> {
   const none: VisibleFlow = { scope: 'none', ledger: [], tasks: [] };
-  const flow = await visibleIncomingFlow({ ...args, viewerId });
+  const flow = await visibleDownwardFlow({ ...args, viewerId });
   if (flow.scope !== 'downward') return flow;
   const involved =
     args.ledger.some((e) => e.actorId === viewerId || e.onBehalfOf === viewerId) ||
@@ -153,5 +153,3 @@ export async function visibleOutgoingFlow(args: {
     context: redactContext(ctx, ledger),
   };
 }
-
-export { SEE_ALL_ROLES };

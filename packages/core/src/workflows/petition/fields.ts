@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // Shared vocabulary (will move to a shared folder): the attachment reference.
-import { ZAttachment } from '../incoming/fields.ts';
+import { ZAttachment } from '../shared/attachment.ts';
 
 /** An id of a user or department, as the directory spells it. */
 const ZId = z

@@ -1,6 +1,6 @@
 import { assign, emit, setup } from 'xstate';
 import type { EventMeta } from '../../workflow/definition.ts';
-import type { DocumentBody } from '../outgoing/document-body.ts';
+import type { DocumentBody } from '../shared/document-body.ts';
 import type { ReportDraft } from './fields.ts';
 
 /** The report itself (the parts the author may revise). */

@@ -3,7 +3,6 @@ import type { User } from '../../directory/model.ts';
 import { departmentSubtree } from '../../directory/org-tree.ts';
 import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
-import { INCOMING_ROLES } from './steps.ts';
 
 /** What a viewer may see of a case's flow. */
 export interface VisibleFlow {
@@ -13,12 +12,11 @@ export interface VisibleFlow {
   tasks: TaskRecord[];
 }
 
-/** Roles that see every step of every 收文 case of their unit. */
-export const SEE_ALL_ROLES: readonly string[] = [
-  INCOMING_ROLES.leader,
-  INCOMING_ROLES.officeDirector,
-  INCOMING_ROLES.secretary,
-];
+/**
+ * Roles that see every step of every case of their unit: 领导 (`leader`), 办公室主任
+ * (`officeDirector`) and 文秘 (`secretary`), as each workflow's roles spell them.
+ */
+export const SEE_ALL_ROLES: readonly string[] = ['leader', 'officeDirector', 'secretary'];
 
 /**
  * The status view only downward (只能向下查看): a user sees their own steps and those of
@@ -26,7 +24,7 @@ export const SEE_ALL_ROLES: readonly string[] = [
  * chain of direct superiors reaches them. Leaders, the office director and the secretariat
  * see all. Timer entries (催办) are shown to everyone who sees anything.
  */
-export async function visibleIncomingFlow(args: {
+export async function visibleDownwardFlow(args: {
   viewerId: string;
   caseRecord: Pick<CaseRecord, 'unitId'>;
   ledger: readonly LedgerRecord[];

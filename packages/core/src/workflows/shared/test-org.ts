@@ -3,12 +3,12 @@ import type { DirectoryRepository } from '../../ports/store.ts';
 import { loadSampleOrg } from '../../testing/sample-org.ts';
 
 /**
- * The sample county government plus two more bureaus and a deputy, for 收文 tests:
+ * The organisation most workflow tests run on (tests only): the sample county government plus
  * 县教育局 (head he, staff lu) and 县农业农村局 (head feng, staff tang), two staff members
  * working in 县财政局 itself (fang, kong; 传阅 readers come from the department itself), a third
- * leader (ma, 马副县长), and xu (徐秘书长) who may act for zhang during a delegation window.
+ * leader (ma, 马副县长), and xu (徐秘书长) who may act for zhang in 收文 during a delegation window.
  */
-export const INCOMING_TEST_DEPARTMENTS: Department[] = [
+export const TEST_ORG_DEPARTMENTS: Department[] = [
   { id: 'education', unitId: 'demo', parentId: 'gov', name: '县教育局', headUserId: 'he', sort: 5 },
   {
     id: 'agri',
@@ -33,7 +33,7 @@ function u(id: string, name: string, dept: string, roles: string[], sup: string 
 }
 
 /** Users added to the sample organisation. */
-export const INCOMING_TEST_USERS: User[] = [
+export const TEST_ORG_USERS: User[] = [
   u('he', '何局长', 'education', ['departmentHead'], 'chen'),
   u('lu', '陆科员', 'education', ['staff'], 'he'),
   u('feng', '冯局长', 'agri', ['departmentHead'], 'chen'),
@@ -45,7 +45,7 @@ export const INCOMING_TEST_USERS: User[] = [
 ];
 
 /** xu acts for zhang in 收文 during the last week of November 2026. */
-export const INCOMING_TEST_DELEGATION: Delegation = {
+export const TEST_ORG_DELEGATION: Delegation = {
   id: 'dlg-zhang-xu',
   unitId: 'demo',
   principalId: 'zhang',
@@ -56,31 +56,9 @@ export const INCOMING_TEST_DELEGATION: Delegation = {
 };
 
 /** Loads the sample org, the extra bureaus and users, and the delegation. */
-export async function loadIncomingTestOrg(repo: DirectoryRepository): Promise<void> {
+export async function loadTestOrg(repo: DirectoryRepository): Promise<void> {
   await loadSampleOrg(repo);
-  for (const d of INCOMING_TEST_DEPARTMENTS) await repo.putDepartment(d);
-  for (const user of INCOMING_TEST_USERS) await repo.putUser(user);
-  await repo.putDelegation(INCOMING_TEST_DELEGATION);
-}
-
-/** A realistic registration payload. */
-export function sampleRegistration(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '关于做好2027年度预算编制工作的通知',
-    senderUnit: '市财政局',
-    senderDocNumber: '市财预〔2026〕88号',
-    receivedDate: '2026-11-25',
-    writtenDate: '2026-11-20',
-    docType: '通知',
-    classificationCode: 'CZ-01',
-    keywords: ['预算', '编制'],
-    secrecy: '非密',
-    urgency: '加急',
-    headType: '红头',
-    direction: '上级来文',
-    copies: 2,
-    pages: 6,
-    attachments: [{ blobId: 'blob-1', name: '预算表.xlsx' }],
-    ...overrides,
-  };
+  for (const d of TEST_ORG_DEPARTMENTS) await repo.putDepartment(d);
+  for (const user of TEST_ORG_USERS) await repo.putUser(user);
+  await repo.putDelegation(TEST_ORG_DELEGATION);
 }
