@@ -1,53 +1,22 @@
-import { ValidationFailed } from '../errors.ts';
 import {
   assertPageRequest,
   assertPathSegment,
-  type CaseAccess,
-  type CaseFilter,
   type CaseLists,
   type CountBy,
   type CursorKey,
   decodeCursor,
   encodeCursor,
+  type InboxListItem,
+  type InboxOwner,
   type ListPage,
   type PageRequest,
+  remindedKey,
 } from '../ports/case-lists.ts';
-import type {
-  CaseRecord,
-  DoneItem,
-  InboxItem,
-  LedgerRecord,
-  Store,
-  TaskRecord,
-} from '../ports/store.ts';
+import type { CaseRecord, DoneItem, Store, TaskKind, TaskRecord } from '../ports/store.ts';
+import { allows, fieldText, type LoadedCase, matchesFilter } from './memory-case-access.ts';
 
 type Key = string | number | null;
 type Dir = 'asc' | 'desc';
-
-/** A header field as text, as PostgreSQL's `fields->>'name'` gives it (null when missing). */
-export function fieldText(fields: Record<string, unknown>, name: string): string | null {
-  const v = fields[name];
-  if (v === undefined || v === null) return null;
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/** Values at a snapshot path: `*` is every member; arrays on the way and at the end are entered. */
-export function valuesAtPath(root: unknown, path: readonly string[]): unknown[] {
-  let cur: unknown[] = [root];
-  for (const seg of path) {
-    const next: unknown[] = [];
-    for (const x of cur) {
-      for (const y of Array.isArray(x) ? x : [x]) {
-        if (y === null || typeof y !== 'object' || Array.isArray(y)) continue;
-        const o = y as Record<string, unknown>;
-        if (seg === '*') next.push(...Object.values(o));
-        else if (Object.hasOwn(o, seg)) next.push(o[seg]);
-      }
-    }
-    cur = next;
-  }
-  return cur.flatMap((x) => (Array.isArray(x) ? x : [x]));
-}
 
 /** Milliseconds of an ISO instant, or null. */
 function instant(v: string | null): number | null {
@@ -102,19 +71,13 @@ function paginate<T>(rows: Sortable<T>[], dirs: Dir[], page: PageRequest): ListP
   };
 }
 
-interface Loaded {
-  c: CaseRecord;
-  ledger: LedgerRecord[];
-  tasks: TaskRecord[];
-}
-
 /**
  * The `CaseLists` port over any `Store` by reading every case of the unit and filtering in
  * memory: the reference implementation the conformance suite is written against, for tests and
  * demos on the memory store. Not for large stores.
  */
 export function createMemoryCaseLists(store: Store): CaseLists {
-  async function load(unitId: string, workflow?: string): Promise<Loaded[]> {
+  async function load(unitId: string, workflow?: string): Promise<LoadedCase[]> {
     const all = await store.listCases({
       unitId,
       ...(workflow !== undefined ? { workflow } : {}),
@@ -129,79 +92,6 @@ export function createMemoryCaseLists(store: Store): CaseLists {
       })),
     );
   }
-
-  const matchesText = (c: CaseRecord, search: CaseFilter['search'], extra: string[] = []) => {
-    if (!search?.text) return true;
-    const needle = search.text.toLowerCase();
-    const hay = [
-      c.title,
-      ...(search.fields ?? []).map((f) => fieldText(c.fields, f) ?? ''),
-      ...extra,
-    ];
-    return hay.some((h) => h.toLowerCase().includes(needle));
-  };
-
-  const matchesFilter = (x: Loaded, f: CaseFilter, extraText: string[] = []) => {
-    const { c } = x;
-    if (c.unitId !== f.unitId) return false;
-    if (f.workflow !== undefined && c.workflow !== f.workflow) return false;
-    if (f.status !== undefined && c.status !== f.status) return false;
-    if (f.states && !f.states.includes(c.state)) return false;
-    for (const [name, want] of Object.entries(f.fields ?? {})) {
-      assertPathSegment(name);
-      const v = fieldText(c.fields, name);
-      const wanted = typeof want === 'string' ? [want] : want;
-      if (v === null || !wanted.includes(v)) return false;
-    }
-    return matchesText(c, f.search, extraText);
-  };
-
-  const allows = (x: Loaded, a: CaseAccess): boolean => {
-    if ('anyOf' in a) return a.anyOf.some((p) => allows(x, p));
-    if ('allOf' in a) return a.allOf.every((p) => allows(x, p));
-    if ('not' in a) return !allows(x, a.not);
-    if ('participants' in a) {
-      const ids = new Set(a.participants);
-      return (
-        x.ledger.some(
-          (e) => ids.has(e.actorId) || (e.onBehalfOf !== null && ids.has(e.onBehalfOf)),
-        ) ||
-        x.tasks.some(
-          (t) => t.candidates.some((p) => ids.has(p)) || (t.doneBy !== null && ids.has(t.doneBy)),
-        )
-      );
-    }
-    if ('openTasks' in a) {
-      const ids = new Set(a.openTasks);
-      return x.tasks.some((t) => t.doneAt === null && t.candidates.some((p) => ids.has(p)));
-    }
-    if ('startedBy' in a) return a.startedBy.includes(x.c.startedBy);
-    if ('field' in a) {
-      assertPathSegment(a.field);
-      const v = fieldText(x.c.fields, a.field);
-      return a.in.includes(v);
-    }
-    if ('snapshotKeys' in a) {
-      for (const s of a.snapshotKeys) {
-        assertPathSegment(s);
-        if (s === '*') throw new ValidationFailed('查询字段名无效', { segment: s });
-      }
-      let v: unknown = x.c.snapshot;
-      for (const s of a.snapshotKeys)
-        v =
-          v !== null && typeof v === 'object' && !Array.isArray(v)
-            ? (v as Record<string, unknown>)[s]
-            : undefined;
-      if (typeof v === 'string') return a.has.includes(v);
-      if (Array.isArray(v)) return v.some((e) => typeof e === 'string' && a.has.includes(e));
-      if (v !== null && typeof v === 'object') return Object.keys(v).some((k) => a.has.includes(k));
-      return false;
-    }
-    a.snapshot.forEach(assertPathSegment);
-    return valuesAtPath(x.c.snapshot, a.snapshot).some(
-      (v) => typeof v === 'string' && a.has.includes(v),
-    );
-  };
 
   const countKey = (c: CaseRecord, by: CountBy | undefined): string => {
     if (by === undefined) return '';
@@ -242,8 +132,9 @@ export function createMemoryCaseLists(store: Store): CaseLists {
           if (late !== q.overdue.is) continue;
         }
         if (q.access && !allows(x, q.access)) continue;
+        if (q.match && !allows(x, q.match)) continue;
         rows.push({
-          item: x.c,
+          item: q.columns === 'header' ? { ...x.c, snapshot: null, assignments: [] } : x.c,
           keys: [
             sort.by === 'createdAt'
               ? x.c.createdAt.getTime()
@@ -260,33 +151,19 @@ export function createMemoryCaseLists(store: Store): CaseLists {
 
     async inbox(q) {
       assertPageRequest(q);
-      const rows: Sortable<InboxItem>[] = [];
+      const rows: Sortable<InboxListItem>[] = [];
       const sort = q.sort ?? 'newest';
       for (const x of await load(q.unitId, q.workflow)) {
-        for (const t of x.tasks) {
-          if (t.doneAt !== null) continue;
-          const holders = q.principals.filter(
-            (p) =>
-              t.candidates.includes(p.id) &&
-              (p.workflows === null || p.workflows.includes(t.workflow)),
-          );
-          if (holders.length === 0) continue;
-          const principal = holders.find((p) => p.id === q.actorId) ?? holders[0]!;
+        for (const line of inboxLines(x, q, q.kind)) {
+          const t = line.task;
           if (!matchesFilter(x, q, [t.label])) continue;
-          if (q.kind !== undefined && t.kind !== q.kind) continue;
           if (q.period && !within(t.createdAt.getTime(), q.period)) continue;
           if (q.overdue) {
             const late = t.dueAt !== null && t.dueAt.getTime() < q.overdue.now.getTime();
             if (late !== q.overdue.is) continue;
           }
           rows.push({
-            item: {
-              task: t,
-              caseTitle: x.c.title,
-              caseState: x.c.state,
-              caseFields: x.c.fields,
-              principalId: principal.id,
-            },
+            item: { ...line, caseTitle: x.c.title, caseState: x.c.state, caseFields: x.c.fields },
             keys:
               sort === 'dueSoonest'
                 ? [t.dueAt?.getTime() ?? null, t.createdAt.getTime()]
@@ -299,6 +176,28 @@ export function createMemoryCaseLists(store: Store): CaseLists {
       const dirs: Dir[] =
         sort === 'dueSoonest' ? ['asc', 'asc'] : sort === 'oldest' ? ['asc'] : ['desc'];
       return withCounts(paginate(rows, dirs, q), q.countBy);
+    },
+
+    async inboxSummary(q) {
+      const out = {
+        total: 0,
+        overdue: 0,
+        dueSoon: 0,
+        reminded: 0,
+        byWorkflow: {} as Record<string, number>,
+      };
+      const now = q.now.getTime();
+      for (const x of await load(q.unitId)) {
+        for (const { task: t, reminded } of inboxLines(x, q)) {
+          const due = t.dueAt?.getTime() ?? null;
+          out.total++;
+          if (due !== null && due < now) out.overdue++;
+          if (due !== null && due >= now && due < q.dueSoonUntil.getTime()) out.dueSoon++;
+          if (reminded) out.reminded++;
+          out.byWorkflow[t.workflow] = (out.byWorkflow[t.workflow] ?? 0) + 1;
+        }
+      }
+      return out;
     },
 
     async done(q) {
@@ -319,7 +218,93 @@ export function createMemoryCaseLists(store: Store): CaseLists {
       }
       return withCounts(paginate(rows, [q.sort === 'oldest' ? 'asc' : 'desc'], q), q.countBy);
     },
+
+    async ledgersOf(caseIds) {
+      const out = new Map<string, Awaited<ReturnType<Store['listLedger']>>>();
+      for (const id of caseIds)
+        out.set(
+          id,
+          [...(await store.listLedger(id))].sort((a, b) => a.seq - b.seq),
+        );
+      return out;
+    },
+
+    async tasksOf(caseIds, options = {}) {
+      const out = new Map<string, TaskRecord[]>();
+      for (const id of caseIds) {
+        const tasks = (await store.listTasks(id)).filter(
+          (t) => options.keyPrefix === undefined || t.key.startsWith(options.keyPrefix),
+        );
+        out.set(
+          id,
+          tasks.sort(
+            (a, b) =>
+              a.createdAt.getTime() - b.createdAt.getTime() ||
+              (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+          ),
+        );
+      }
+      return out;
+    },
   };
+}
+
+/** Whether open task `t` of the case has an open 催办 twin for principal `p`. */
+function hasOpenReminder(x: LoadedCase, t: TaskRecord, p: string): boolean {
+  return (
+    t.kind !== 'remind' &&
+    x.tasks.some(
+      (r) =>
+        r.doneAt === null &&
+        r.kind === 'remind' &&
+        remindedKey(r.key) === t.key &&
+        r.candidates.includes(p),
+    )
+  );
+}
+
+/** Whether 催办 task `r` reminds of a task of the case that is open for principal `p`. */
+function isTwinOfOpenTask(x: LoadedCase, r: TaskRecord, p: string): boolean {
+  return (
+    r.kind === 'remind' &&
+    x.tasks.some(
+      (t) =>
+        t.doneAt === null &&
+        t.kind !== 'remind' &&
+        t.key === remindedKey(r.key) &&
+        t.candidates.includes(p),
+    )
+  );
+}
+
+/** The 待办 lines of a case: one per open task some principal holds, the actor's own first. */
+function inboxLines(
+  x: LoadedCase,
+  q: InboxOwner,
+  kind?: TaskKind,
+): Array<{ task: TaskRecord; principalId: string; reminded: boolean }> {
+  const out: Array<{ task: TaskRecord; principalId: string; reminded: boolean }> = [];
+  for (const t of x.tasks) {
+    if (t.doneAt !== null) continue;
+    const holders = q.principals.filter(
+      (p) =>
+        t.candidates.includes(p.id) &&
+        (p.workflows === null || p.workflows.includes(t.workflow)) &&
+        !(q.foldReminders && isTwinOfOpenTask(x, t, p.id)) &&
+        (kind === undefined ||
+          (q.foldReminders && kind === 'remind'
+            ? t.kind === 'remind' || hasOpenReminder(x, t, p.id)
+            : t.kind === kind)),
+    );
+    const principal = holders.find((p) => p.id === q.actorId) ?? holders[0];
+    if (!principal) continue;
+    out.push({
+      task: t,
+      principalId: principal.id,
+      reminded: t.kind === 'remind' || hasOpenReminder(x, t, principal.id),
+    });
+  }
+  return out;
 }
 
 function withCounts<T>(page: ListPage<T>, countBy: unknown): ListPage<T> {

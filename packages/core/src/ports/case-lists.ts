@@ -1,5 +1,13 @@
 import { ValidationFailed } from '../errors.ts';
-import type { CaseRecord, CaseStatus, DoneItem, InboxItem, TaskKind } from './store.ts';
+import type {
+  CaseRecord,
+  CaseStatus,
+  DoneItem,
+  InboxItem,
+  LedgerRecord,
+  TaskKind,
+  TaskRecord,
+} from './store.ts';
 
 /**
  * Who may see which case, as data an adapter turns into SQL (never a filter applied after
@@ -18,6 +26,8 @@ import type { CaseRecord, CaseStatus, DoneItem, InboxItem, TaskKind } from './st
  *   the end) are looked into element by element — e.g. `['context', 'replies', '*', 'by']`.
  * - `snapshotKeys` + `has`: the object at this path (no `*`) has one of `has` as a key (or, an
  *   array, as an element) — e.g. `['context', 'attendance']` keyed by user id.
+ * - `fieldValues` + `has`: like `snapshot`, on the header fields — e.g. `['departments', 'id']`
+ *   (a department among the 承办 lines) or `['circulation']` (an array of ids).
  */
 export type CaseAccess =
   | { anyOf: readonly CaseAccess[] }
@@ -28,7 +38,8 @@ export type CaseAccess =
   | { startedBy: readonly string[] }
   | { field: string; in: ReadonlyArray<string | null> }
   | { snapshot: readonly string[]; has: readonly string[] }
-  | { snapshotKeys: readonly string[]; has: readonly string[] };
+  | { snapshotKeys: readonly string[]; has: readonly string[] }
+  | { fieldValues: readonly string[]; has: readonly string[] };
 
 /** Free text: a substring (case-insensitive) of the title or of one of the named header fields. */
 export interface TextSearch {
@@ -46,6 +57,8 @@ export interface Period {
 /** Filters every list shares: on the case row and its header fields. */
 export interface CaseFilter {
   unitId: string;
+  /** Only these cases. */
+  ids?: readonly string[];
   workflow?: string;
   status?: CaseStatus;
   /** Only cases in one of these (flattened) states. */
@@ -79,6 +92,13 @@ export type CountBy = 'state' | 'status' | 'workflow' | { field: string };
 /** Cases of a unit (usually of one workflow) that an actor may see. */
 export interface CaseListQuery extends CaseFilter, PageRequest {
   access?: CaseAccess;
+  /** Further conditions in the language of `access` (e.g. a department among the 承办 lines). */
+  match?: CaseAccess;
+  /**
+   * `header`: the row without the persisted snapshot (null) and open assignments (empty), for
+   * registers and statistics that read only the header fields; `all` (default) the whole record.
+   */
+  columns?: 'all' | 'header';
   /** Only cases started by this user (我拟的). */
   startedBy?: string;
   /** Created in this period, or — with `of` — a header field holding an ISO instant in it. */
@@ -93,12 +113,23 @@ export interface CaseListQuery extends CaseFilter, PageRequest {
   countBy?: CountBy;
 }
 
-/** 待办: open tasks of the actor and of whom they deputise for; `search` also matches the task label. */
-export interface InboxListQuery extends Omit<CaseFilter, 'status'>, PageRequest {
+/** Whose 待办: the actor and the principals they deputise for. */
+export interface InboxOwner {
+  unitId: string;
   /** The actor: their own task line wins over a principal's for the same task. */
   actorId: string;
   /** Each principal with the workflows the actor may see of theirs (null = all). */
   principals: ReadonlyArray<{ id: string; workflows: readonly string[] | null }>;
+  /**
+   * Fold 催办 into the task they remind of: a 催办 task keyed `remind:<n>:<key>` whose task
+   * `<key>` of the same case is open for the same principal is no line of its own, that task's
+   * line is `reminded`; `kind: 'remind'` then selects every reminded line.
+   */
+  foldReminders?: boolean;
+}
+
+/** 待办: open tasks of the actor and of whom they deputise for; `search` also matches the task label. */
+export interface InboxListQuery extends Omit<CaseFilter, 'status'>, InboxOwner, PageRequest {
   kind?: TaskKind;
   /** Tasks that arrived in this period. */
   period?: Period;
@@ -107,6 +138,26 @@ export interface InboxListQuery extends Omit<CaseFilter, 'status'>, PageRequest 
   /** Arrival newest (default) or oldest first, or due soonest (no due date last); ties by task id. */
   sort?: 'newest' | 'oldest' | 'dueSoonest';
   countBy?: 'workflow' | 'kind';
+}
+
+/** A 待办 line: the task, its case line, whose it is, and whether it is 催办 (a reminder, or reminded). */
+export interface InboxListItem extends InboxItem {
+  reminded: boolean;
+}
+
+/** Counts of a 待办 for a 首页: at `now`, and due within [now, `dueSoonUntil`). */
+export interface InboxSummaryQuery extends InboxOwner {
+  now: Date;
+  dueSoonUntil: Date;
+}
+
+/** How many open lines a 待办 holds: in all, past due, due soon, 催办, and per workflow. */
+export interface InboxSummary {
+  total: number;
+  overdue: number;
+  dueSoon: number;
+  reminded: number;
+  byWorkflow: Record<string, number>;
 }
 
 /** 已办: cases the user acted on, or someone acted on for them. */
@@ -128,9 +179,26 @@ export interface CaseLists {
   /** A page of the cases the query selects and the actor may see, with the total. */
   cases(query: CaseListQuery): Promise<ListPage<CaseRecord>>;
   /** A page of open tasks of the principals, one line per task, with the total. */
-  inbox(query: InboxListQuery): Promise<ListPage<InboxItem>>;
+  inbox(query: InboxListQuery): Promise<ListPage<InboxListItem>>;
+  /** The counts of a 待办, in one read. */
+  inboxSummary(query: InboxSummaryQuery): Promise<InboxSummary>;
   /** A page of cases the user acted on, with when they last did, and the total. */
   done(query: DoneListQuery): Promise<ListPage<DoneItem>>;
+  /** The ledgers of a page of cases, each in sequence order (an empty list for an unknown id). */
+  ledgersOf(caseIds: readonly string[]): Promise<Map<string, LedgerRecord[]>>;
+  /**
+   * Tasks of a page of cases, open and closed, each case's by arrival then id (an empty list
+   * for an unknown id); `keyPrefix` keeps only the tasks whose key starts with it.
+   */
+  tasksOf(
+    caseIds: readonly string[],
+    options?: { keyPrefix?: string },
+  ): Promise<Map<string, TaskRecord[]>>;
+}
+
+/** A 催办 task's key (`remind:<n>:<key>`) reduced to the key of the task it reminds of. */
+export function remindedKey(key: string): string {
+  return key.replace(/^remind:[0-9]+:/, '');
 }
 
 /** A cursor's content: the sort key values of the last row and its id. */
