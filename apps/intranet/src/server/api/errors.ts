@@ -12,6 +12,19 @@ export const GONGWEN_TO_TRPC: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   VERSION_CONFLICT: 'CONFLICT',
 };
 
+/** The HTTP status of each tRPC code an SDK error maps to. */
+const TRPC_TO_HTTP: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/** The HTTP status of an SDK error code, by the same mapping (route handlers, page refusals). */
+export function httpStatusOf(code: ErrorCode): number {
+  return TRPC_TO_HTTP[GONGWEN_TO_TRPC[code]] ?? 500;
+}
+
 /** Field errors keyed by dotted path, as the forms show them. */
 export type FieldErrors = Record<string, string[]>;
 

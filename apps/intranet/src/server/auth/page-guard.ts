@@ -1,5 +1,4 @@
 import 'server-only';
-import { isGongwenError } from '@gongwen/core';
 import { headers } from 'next/headers';
 import { forbidden, notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -8,11 +7,14 @@ import type { SessionUser } from '~/server/api/context';
 import { getApp } from '~/server/app';
 import type { AppServices } from '~/server/app-types';
 import { PATHNAME_HEADER } from '~/server/auth/security-headers';
-import { loadIncomingAccess } from '~/server/services/incoming/access';
-import { loadMeeting } from '~/server/services/meeting/access';
-import { loadOutgoingAccess } from '~/server/services/outgoing/access';
+import type { CaseKind } from '~/server/services/cases/case-kind';
+import { type CaseVerdict, caseIdOf, caseVerdict } from '~/server/services/cases/case-verdict';
+import { loadCase } from '~/server/services/cases/load-case';
+import { INCOMING_CASE } from '~/server/services/incoming/access';
+import { MEETING_CASE } from '~/server/services/meeting/access';
+import { OUTGOING_CASE } from '~/server/services/outgoing/access';
 import { maySeeDocNumberHistory } from '~/server/services/outgoing/doc-number-history';
-import { loadReport } from '~/server/services/report/access';
+import { REPORT_CASE } from '~/server/services/report/access';
 
 /**
  * Whether a page behind sign-in opens for a user, decided from its path before anything of
@@ -26,7 +28,7 @@ import { loadReport } from '~/server/services/report/access';
  * with the same rules (the same role checks and case loaders), for navigations inside the app,
  * where the layout does not render again.
  */
-export type PageVerdict = { status: 403; reason: string } | { status: 404 } | null;
+export type PageVerdict = CaseVerdict;
 
 /** Paths under these folders that are pages of their own, not case ids. */
 const NOT_CASE_IDS: Record<string, ReadonlySet<string>> = {
@@ -36,25 +38,13 @@ const NOT_CASE_IDS: Record<string, ReadonlySet<string>> = {
   reports: new Set(['new']),
 };
 
-function decode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** Runs a case loader: NotPermitted → 403 with its message, NotFound → 404. */
-async function caseVerdict(load: () => Promise<unknown>): Promise<PageVerdict> {
-  try {
-    await load();
-    return null;
-  } catch (e) {
-    if (isGongwenError(e) && e.code === 'NOT_PERMITTED') return { status: 403, reason: e.message };
-    if (isGongwenError(e) && e.code === 'NOT_FOUND') return { status: 404 };
-    throw e;
-  }
-}
+/** The case kind of each folder with case pages; `sheet` when /<folder>/<caseId>/sheet is one. */
+const CASE_FOLDERS: Record<string, { kind: CaseKind; sheet: boolean }> = {
+  incoming: { kind: INCOMING_CASE, sheet: true },
+  outgoing: { kind: OUTGOING_CASE, sheet: true },
+  meetings: { kind: MEETING_CASE, sheet: false },
+  reports: { kind: REPORT_CASE, sheet: false },
+};
 
 /** The verdict for `user` opening `pathname` (null: the page opens, or is not guarded here). */
 export async function pageVerdict(
@@ -89,19 +79,9 @@ export async function pageVerdict(
   if (!reserved || !second || reserved.has(second)) return null;
   const sheet = third === 'sheet' && parts.length === 3;
   if (parts.length !== 2 && !sheet) return null;
-  const caseId = decode(second);
-  switch (top) {
-    case 'incoming':
-      return caseVerdict(() => loadIncomingAccess(app, user, caseId));
-    case 'outgoing':
-      return caseVerdict(() => loadOutgoingAccess(app, user, caseId));
-    case 'meetings':
-      return sheet ? null : caseVerdict(() => loadMeeting(app, user, caseId));
-    case 'reports':
-      return sheet ? null : caseVerdict(() => loadReport(app, user, caseId));
-    default:
-      return null;
-  }
+  const folder = CASE_FOLDERS[top ?? ''];
+  if (!folder || (sheet && !folder.sheet)) return null;
+  return caseVerdict(() => loadCase(app, user, caseIdOf(second), folder.kind));
 }
 
 /** This request's verdict (the path comes from the proxy), computed once per request. */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { OutgoingList } from './outgoing-list';
+import { OutgoingList } from '~/components/outgoing/outgoing-list';
 
 export const metadata: Metadata = { title: '发文' };
 

@@ -1,17 +1,10 @@
 import { isGongwenError } from '@gongwen/core';
+import { httpStatusOf } from '~/server/api/errors';
 
 /** A JSON error response for route handlers: SDK errors keep their Chinese message and map to a status. */
 export function errorResponse(e: unknown): Response {
   if (isGongwenError(e)) {
-    const status =
-      e.code === 'NOT_FOUND'
-        ? 404
-        : e.code === 'NOT_PERMITTED'
-          ? 403
-          : e.code === 'VERSION_CONFLICT'
-            ? 409
-            : 400;
-    return Response.json({ code: e.code, message: e.message }, { status });
+    return Response.json({ code: e.code, message: e.message }, { status: httpStatusOf(e.code) });
   }
   console.error('[gongwen] route error', e);
   return Response.json(

@@ -2,44 +2,47 @@ import {
   type CaseAccess,
   type CaseRecord,
   canViewMeeting,
-  delegationCovers,
   MEETING_SEE_ALL_ROLES,
   MEETING_WORKFLOW,
   type MeetingContext,
-  NotFound,
-  NotPermitted,
   type Store,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
+import { type CaseKind, contextOf, refusalsOf } from '~/server/services/cases/case-kind';
+import { loadCase } from '~/server/services/cases/load-case';
+import { actorsOf } from '~/server/services/cases/principals';
+
+/**
+ * 会议 on the shared case path: who sees a meeting is `canViewMeeting` (its organiser,
+ * approver, proofreader, invitees, repliers, the departments of its topics and resolutions;
+ * leaders, the office director and the secretariat see every meeting of the unit), and they
+ * see its whole flow.
+ */
+export const MEETING_CASE: CaseKind<MeetingContext> = {
+  workflow: MEETING_WORKFLOW,
+  ...refusalsOf('会议'),
+  async visibility({ app, user, caseRecord, ledger, tasks }) {
+    const may = await canViewMeeting({ viewerId: user.id, caseRecord, directory: app.directory });
+    return may ? { scope: 'all', ledger, tasks, ctx: meetingContextOf(caseRecord) } : null;
+  },
+};
 
 /** The refusal shown to a user with no part in a meeting. */
-export const NO_MEETING_PART = '无权访问：您与该会议无关，不能查看';
+export const NO_MEETING_PART = MEETING_CASE.noPart;
 
 /** The machine context of a meeting case. */
 export function meetingContextOf(c: Pick<CaseRecord, 'snapshot'>): MeetingContext {
-  return (c.snapshot as { context: MeetingContext }).context;
+  return contextOf<MeetingContext>(c);
 }
 
-/**
- * Loads a meeting case `user` may see (`canViewMeeting`): NotFound for an unknown case, another
- * unit's or another workflow's; NotPermitted when the user has no part in it.
- */
+/** Loads a meeting `user` may see (see `MEETING_CASE`). */
 export async function loadMeeting(
   app: AppServices,
   user: SessionUser,
   caseId: string,
 ): Promise<CaseRecord> {
-  const c = await app.engine.case(caseId, { actorId: user.id }).catch((e: unknown) => {
-    if ((e as { code?: string }).code === 'NOT_FOUND')
-      throw new NotFound('会议不存在或已被删除', { caseId });
-    throw e;
-  });
-  if (c.workflow !== MEETING_WORKFLOW || c.unitId !== user.unitId)
-    throw new NotFound('会议不存在或已被删除', { caseId });
-  if (!(await canViewMeeting({ viewerId: user.id, caseRecord: c, directory: app.directory })))
-    throw new NotPermitted(NO_MEETING_PART, { caseId });
-  return c;
+  return (await loadCase(app, user, caseId, MEETING_CASE)).caseRecord;
 }
 
 /**
@@ -86,15 +89,8 @@ export async function meetingListAccess(
 }
 
 /** The user and the principals they deputise for in 会议 now (代理), whose open tasks are theirs to do. */
-export async function meetingActorsOf(app: AppServices, user: SessionUser): Promise<string[]> {
-  const now = app.clock.now();
-  const delegations = await app.directory.delegationsOfDeputy(user.id, now);
-  return [
-    user.id,
-    ...delegations
-      .filter((d) => d.unitId === user.unitId && delegationCovers(d, now, MEETING_WORKFLOW))
-      .map((d) => d.principalId),
-  ];
+export function meetingActorsOf(app: AppServices, user: SessionUser): Promise<string[]> {
+  return actorsOf(app, user, MEETING_WORKFLOW);
 }
 
 /** Every meeting case of a unit (all pages; the room calendar names the meetings with it). */

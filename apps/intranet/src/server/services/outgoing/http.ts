@@ -1,15 +1,8 @@
 import { isGongwenError } from '@gongwen/core';
 import { contextForUserId, type SessionUser } from '~/server/api/context';
-import { GONGWEN_TO_TRPC } from '~/server/api/errors';
+import { httpStatusOf } from '~/server/api/errors';
 import { getApp } from '~/server/app';
 import type { AppServices } from '~/server/app-types';
-
-const STATUS: Record<string, number> = {
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-  CONFLICT: 409,
-};
 
 /** A plain-text response in Chinese. */
 export function plain(status: number, message: string): Response {
@@ -62,8 +55,10 @@ export async function asUser(
     return await handler(app, ctx.user);
   } catch (e) {
     if (isGongwenError(e)) {
-      const status = STATUS[GONGWEN_TO_TRPC[e.code] ?? ''] ?? 500;
-      return plain(status, /[\u4e00-\u9fff]/.test(e.message) ? e.message : '请求有误');
+      return plain(
+        httpStatusOf(e.code),
+        /[\u4e00-\u9fff]/.test(e.message) ? e.message : '请求有误',
+      );
     }
     if ((e as { code?: string }).code === 'DOCUMENT_RENDER_FAILED') {
       console.error('[gongwen] render failed', e);

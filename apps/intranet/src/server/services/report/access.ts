@@ -1,22 +1,19 @@
 import {
   type CaseAccess,
   type CaseRecord,
-  delegationCovers,
-  NotFound,
-  NotPermitted,
   REPORT_WORKFLOW,
   type ReportContext,
   type Store,
 } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-
-/** The refusal shown to a user with no part in a report. */
-export const NO_REPORT_PART = '无权访问：您与该报告无关，不能查看';
+import { type CaseKind, contextOf, refusalsOf } from '~/server/services/cases/case-kind';
+import { loadCase } from '~/server/services/cases/load-case';
+import { actorsOf } from '~/server/services/cases/principals';
 
 /** The machine context of a report case. */
 export function reportContextOf(c: Pick<CaseRecord, 'snapshot'>): ReportContext {
-  return (c.snapshot as { context: ReportContext }).context;
+  return contextOf<ReportContext>(c);
 }
 
 /**
@@ -32,37 +29,36 @@ export function takesPartInReport(userId: string, ctx: ReportContext): boolean {
 }
 
 /**
- * Loads a report `user` may see: NotFound for an unknown case, another unit's or another
- * workflow's; NotPermitted when the user has no part in it — unless they may act on it now
- * as an approver's deputy (代理).
+ * 报告审批 on the shared case path: those who take part in a report (`takesPartInReport`) see
+ * its whole flow, and so does whoever may act on it now as an approver's deputy (代理).
  */
+export const REPORT_CASE: CaseKind<ReportContext> = {
+  workflow: REPORT_WORKFLOW,
+  ...refusalsOf('报告'),
+  async visibility({ app, user, caseRecord, ledger, tasks }) {
+    const ctx = reportContextOf(caseRecord);
+    const seen = { scope: 'all' as const, ledger, tasks, ctx };
+    if (takesPartInReport(user.id, ctx)) return seen;
+    const can = await app.engine.can({ caseId: caseRecord.id, actorId: user.id });
+    return can.length > 0 ? seen : null;
+  },
+};
+
+/** The refusal shown to a user with no part in a report. */
+export const NO_REPORT_PART = REPORT_CASE.noPart;
+
+/** Loads a report `user` may see (see `REPORT_CASE`). */
 export async function loadReport(
   app: AppServices,
   user: SessionUser,
   caseId: string,
 ): Promise<CaseRecord> {
-  const c = await app.engine.case(caseId, { actorId: user.id }).catch((e: unknown) => {
-    if ((e as { code?: string }).code === 'NOT_FOUND')
-      throw new NotFound('报告不存在或已被删除', { caseId });
-    throw e;
-  });
-  if (c.workflow !== REPORT_WORKFLOW || c.unitId !== user.unitId)
-    throw new NotFound('报告不存在或已被删除', { caseId });
-  if (takesPartInReport(user.id, reportContextOf(c))) return c;
-  if ((await app.engine.can({ caseId, actorId: user.id })).length > 0) return c;
-  throw new NotPermitted(NO_REPORT_PART, { caseId });
+  return (await loadCase(app, user, caseId, REPORT_CASE)).caseRecord;
 }
 
 /** The user and the principals they deputise for in 报告审批 now (代理), whose open tasks are theirs to do. */
-export async function reportActorsOf(app: AppServices, user: SessionUser): Promise<string[]> {
-  const now = app.clock.now();
-  const delegations = await app.directory.delegationsOfDeputy(user.id, now);
-  return [
-    user.id,
-    ...delegations
-      .filter((d) => d.unitId === user.unitId && delegationCovers(d, now, REPORT_WORKFLOW))
-      .map((d) => d.principalId),
-  ];
+export function reportActorsOf(app: AppServices, user: SessionUser): Promise<string[]> {
+  return actorsOf(app, user, REPORT_WORKFLOW);
 }
 
 /**

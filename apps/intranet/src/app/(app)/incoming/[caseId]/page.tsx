@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '~/components/forbidden';
 import { IncomingCaseView } from '~/components/incoming/incoming-case-view';
-import { requireUser } from '~/server/session';
-import { caseIdOf, refusalFor } from './access';
+import { requireCaseAccess } from '~/server/services/cases/require-case-access';
+import { INCOMING_CASE } from '~/server/services/incoming/access';
 
 export const metadata: Metadata = { title: '收文办理' };
 
@@ -12,9 +12,7 @@ export default async function IncomingCasePage({
 }: {
   params: Promise<{ caseId: string }>;
 }) {
-  const caseId = caseIdOf((await params).caseId);
-  const user = await requireUser();
-  const refusal = await refusalFor(user, caseId);
+  const { caseId, refusal } = await requireCaseAccess(INCOMING_CASE, (await params).caseId);
   if (refusal) return <Forbidden reason={refusal} />;
   return <IncomingCaseView caseId={caseId} />;
 }

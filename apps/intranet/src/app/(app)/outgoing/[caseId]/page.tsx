@@ -1,11 +1,8 @@
-import { isGongwenError } from '@gongwen/core';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Forbidden } from '~/components/forbidden';
-import { getApp } from '~/server/app';
-import { loadOutgoingAccess } from '~/server/services/outgoing/access';
-import { requireUser } from '~/server/session';
-import { CaseView } from './case-view';
+import { OutgoingCaseView } from '~/components/outgoing/outgoing-case-view';
+import { requireCaseAccess } from '~/server/services/cases/require-case-access';
+import { OUTGOING_CASE } from '~/server/services/outgoing/access';
 
 export const metadata: Metadata = { title: '发文办理' };
 export const dynamic = 'force-dynamic';
@@ -16,15 +13,7 @@ export default async function OutgoingCasePage({
 }: {
   params: Promise<{ caseId: string }>;
 }) {
-  const { caseId } = await params;
-  const user = await requireUser();
-  const app = await getApp();
-  try {
-    await loadOutgoingAccess(app, user, decodeURIComponent(caseId));
-  } catch (e) {
-    if (isGongwenError(e) && e.code === 'NOT_PERMITTED') return <Forbidden reason={e.message} />;
-    if (isGongwenError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
-  return <CaseView caseId={decodeURIComponent(caseId)} />;
+  const { caseId, refusal } = await requireCaseAccess(OUTGOING_CASE, (await params).caseId);
+  if (refusal) return <Forbidden reason={refusal} />;
+  return <OutgoingCaseView caseId={caseId} />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '~/components/forbidden';
+import { DocNumbersView } from '~/components/outgoing/doc-numbers-view';
 import { maySeeDocNumberHistory } from '~/server/services/outgoing/doc-number-history';
 import { requireUser } from '~/server/session';
-import { DocNumbersView } from './doc-numbers-view';
 
 export const metadata: Metadata = { title: '文号使用记录' };
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NewDraft } from './new-draft';
+import { NewDraft } from '~/components/outgoing/new-draft';
 
 export const metadata: Metadata = { title: '拟稿' };
 

@@ -1,15 +1,14 @@
-import { isGongwenError } from '@gongwen/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Forbidden } from '~/components/forbidden';
 import { HandwritingView } from '~/components/handwriting/handwriting-view';
 import { PrintButton } from '~/components/incoming/print-button';
 import { getApp } from '~/server/app';
+import { caseIdOf } from '~/server/services/cases/case-verdict';
+import { refusalOf } from '~/server/services/cases/require-case-access';
 import { buildIncomingSheet } from '~/server/services/incoming/processing-sheet';
 import { formatSheetTime } from '~/server/services/sheets/render-processing-sheet';
 import { requireUser } from '~/server/session';
-import { caseIdOf } from '../access';
 
 export const metadata: Metadata = { title: '收文处理笺' };
 
@@ -37,14 +36,11 @@ export default async function SheetPage({ params }: { params: Promise<{ caseId: 
   const caseId = caseIdOf((await params).caseId);
   const user = await requireUser();
   const app = await getApp();
-  let sheet: Awaited<ReturnType<typeof buildIncomingSheet>>;
-  try {
+  let sheet: Awaited<ReturnType<typeof buildIncomingSheet>> | undefined;
+  const refusal = await refusalOf(async () => {
     sheet = await buildIncomingSheet(app, user, caseId);
-  } catch (e) {
-    if (isGongwenError(e) && e.code === 'NOT_PERMITTED') return <Forbidden reason={e.message} />;
-    if (isGongwenError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
+  });
+  if (refusal || !sheet) return <Forbidden reason={refusal ?? ''} />;
   const href = `/incoming/${encodeURIComponent(caseId)}`;
   return (
     <>

@@ -1,11 +1,11 @@
-import { isGongwenError } from '@gongwen/core';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Forbidden } from '~/components/forbidden';
+import { SheetView } from '~/components/outgoing/sheet-view';
 import { getApp } from '~/server/app';
+import { caseIdOf } from '~/server/services/cases/case-verdict';
+import { refusalOf } from '~/server/services/cases/require-case-access';
 import { buildOutgoingSheet } from '~/server/services/outgoing/processing-sheet';
 import { requireUser } from '~/server/session';
-import { SheetView } from './sheet-view';
 
 export const metadata: Metadata = { title: '发文稿纸' };
 export const dynamic = 'force-dynamic';
@@ -16,15 +16,13 @@ export default async function OutgoingSheetPage({
 }: {
   params: Promise<{ caseId: string }>;
 }) {
-  const caseId = decodeURIComponent((await params).caseId);
+  const caseId = caseIdOf((await params).caseId);
   const user = await requireUser();
   const app = await getApp();
-  try {
-    const sheet = await buildOutgoingSheet(app, user, caseId);
-    return <SheetView sheet={sheet} />;
-  } catch (e) {
-    if (isGongwenError(e) && e.code === 'NOT_PERMITTED') return <Forbidden reason={e.message} />;
-    if (isGongwenError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
+  let sheet: Awaited<ReturnType<typeof buildOutgoingSheet>> | undefined;
+  const refusal = await refusalOf(async () => {
+    sheet = await buildOutgoingSheet(app, user, caseId);
+  });
+  if (refusal || !sheet) return <Forbidden reason={refusal ?? ''} />;
+  return <SheetView sheet={sheet} />;
 }

@@ -192,7 +192,7 @@ function CountersignPlanFields({
  * The form of one workflow step, validated with the core's schema of that event (the same one
  * the server applies), sent through `outgoing.send` with the case version the user saw.
  */
-export function ActionModal(props: {
+export function OutgoingActionModal(props: {
   action: Action;
   caseData: CaseData;
   org: Org;

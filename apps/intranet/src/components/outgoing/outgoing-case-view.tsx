@@ -33,7 +33,7 @@ import { CaseTags } from '~/components/case-tags';
 import { BodyView } from '~/components/outgoing/body-view';
 import { QueryError } from '~/components/query-state';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
-import { ActionModal } from './action-modal';
+import { OutgoingActionModal } from './outgoing-action-modal';
 import { SealDialog } from './seal-dialog';
 import { TimelineCard } from './timeline-card';
 import { VersionsCard } from './versions-card';
@@ -271,7 +271,7 @@ function ReceiptsCard(props: {
 }
 
 /** The 发文 case page: header, current step, the user's actions, versions, preview, seal, 分发. */
-export function CaseView({ caseId }: { caseId: string }) {
+export function OutgoingCaseView({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -596,7 +596,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       />
 
       {open && (
-        <ActionModal
+        <OutgoingActionModal
           action={open.action}
           caseData={c}
           org={org.data}
