@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   baseURL,
+  browserPerFile,
   cookieHeader,
-  launchBrowser,
   newContext,
   pickOption,
   screenshot,
@@ -12,13 +11,7 @@ import {
 } from './browser';
 import { ADMIN, SOME_DEPARTMENT, STAFF } from './people';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = browserPerFile();
 
 const NEW_USER = { username: 'e2e.xinren', name: '辛仁', password: 'Xinren2026' };
 
@@ -37,7 +30,7 @@ async function trpcPost(path: string, input: unknown, cookie?: string) {
 
 describe('组织机构与用户', () => {
   it('an administrator creates a user, who can then sign in', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: '组织机构与用户' }).click();
     await page.waitForURL((u) => u.pathname === '/admin/org');
@@ -55,7 +48,7 @@ describe('组织机构与用户', () => {
     await screenshot(page, 'admin-user-created');
     await context.close();
 
-    const newcomer = await newContext(browser);
+    const newcomer = await newContext(browser());
     const home = await signIn(newcomer, NEW_USER.username, NEW_USER.password);
     expect(await home.getByTestId('user-name').textContent()).toBe(NEW_USER.name);
     // Not an administrator: no admin entries in the menu.
@@ -64,7 +57,7 @@ describe('组织机构与用户', () => {
   });
 
   it('shows 无权访问 to a non-administrator who opens the admin pages', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, STAFF.username, STAFF.password);
     for (const path of ['/admin/org', '/admin/audit']) {
       await page.goto(path);
@@ -76,7 +69,7 @@ describe('组织机构与用户', () => {
   });
 
   it('rejects forged tRPC calls to admin procedures, with a staff session and without one', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     await signIn(context, STAFF.username, STAFF.password);
     const staffCookie = await cookieHeader(context);
     const forged = {
@@ -110,7 +103,7 @@ describe('组织机构与用户', () => {
     expect(promote.status).toBe(403);
 
     // Nothing was written: the forged user cannot sign in, and the staff member is still no admin.
-    const admin = await newContext(browser);
+    const admin = await newContext(browser());
     await signIn(admin, ADMIN.username, ADMIN.password);
     const org = await fetch(`${baseURL()}/api/trpc/admin.org`, {
       headers: { cookie: await cookieHeader(admin) },

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn, submitLogin } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, newContext, screenshot, signIn, submitLogin } from './browser';
 import { ADMIN, LOCK_VICTIM } from './people';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = browserPerFile();
 
 describe('登录', () => {
   it('signs in with the right password and shows the user in the header', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     // The Content-Security-Policy (src/proxy.ts) must not block anything the pages need.
     const violations: string[] = [];
     context.on('console', (m) => {
@@ -31,7 +24,7 @@ describe('登录', () => {
   });
 
   it('refuses a wrong password with 用户名或密码错误 and stays on 登录', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await submitLogin(page, ADMIN.username, 'definitely-wrong-1');
     const alert = page.getByTestId('login-error');
@@ -46,7 +39,7 @@ describe('登录', () => {
   });
 
   it('locks the account after five wrong passwords, even against the right one', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) {

@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   chromium,
   type Locator,
   type Page,
 } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { DEMO_PASSWORD } from '~demo/accounts';
 
 /** Where screenshots go (gitignored). */
 export const ARTIFACTS = fileURLToPath(
@@ -56,13 +58,52 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (own cookies) on the intranet, in Chinese. */
-export function newContext(browser: Browser): Promise<BrowserContext> {
+/** A fresh browser context (own cookies) on the intranet, in Chinese; `options` override. */
+export function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseURL(),
     locale: 'zh-CN',
     viewport: { width: 1360, height: 900 },
+    ...options,
   });
+}
+
+/**
+ * The test file's browser: launched before its tests and closed, with every context, after
+ * them. `as(user)` is that user signed in through the real form, in a context of their own,
+ * once per `key` (default: the user name) — the same page on every later call.
+ */
+export function browserPerFile() {
+  let browser: Browser | undefined;
+  const contexts = new Map<string, { context: BrowserContext; page: Page }>();
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const { context } of contexts.values()) await context.close();
+    await browser?.close();
+  });
+  const current = (): Browser => {
+    if (!browser) throw new Error('browserPerFile: the browser starts in beforeAll');
+    return browser;
+  };
+  async function as(
+    user: string,
+    opts: { password?: string; key?: string; context?: BrowserContextOptions } = {},
+  ): Promise<Page> {
+    const key = opts.key ?? user;
+    let entry = contexts.get(key);
+    if (!entry) {
+      const context = await newContext(current(), opts.context);
+      entry = { context, page: await signIn(context, user, opts.password ?? DEMO_PASSWORD) };
+      contexts.set(key, entry);
+    }
+    return entry.page;
+  }
+  return { browser: current, as };
 }
 
 /** Fills and submits the 登录 form; does not wait for the outcome. */

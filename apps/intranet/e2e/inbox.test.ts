@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, newContext, screenshot, signIn } from './browser';
 import { SECRETARY } from './people';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = browserPerFile();
 
 const numberIn = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
 
 describe('首页 and 待办', () => {
   it('shows the 待办 count on 首页, the same number the 待办 list pages through', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, SECRETARY.username, SECRETARY.password);
     const total = page.getByTestId('count-total').locator('.ant-statistic-content-value');
     await total.waitFor({ state: 'visible' });

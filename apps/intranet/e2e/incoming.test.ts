@@ -1,17 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import {
-  baseURL,
-  cookieHeader,
-  launchBrowser,
-  newContext,
-  pickOption,
-  screenshot,
-  signIn,
-} from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseURL, browserPerFile, cookieHeader, pickOption, screenshot } from './browser';
 
-// People of the demo county (see src/server/demo/org.ts): 黄静 (秘书科, 签收登记/拟办/归档),
+// People of the demo county (see demo/org.ts): 黄静 (秘书科, 签收登记/拟办/归档),
 // 刘洋 (办公室主任: 审阅; and 代理 for 陈志强副县长 in 收文 this week), 马晓东 (县财政局局长),
 // 朱红梅 and 胡斌 (县财政局科员), 梁晨 (县卫生健康委员会, no part in the case).
 const P = {
@@ -23,27 +14,7 @@ const P = {
   outsider: 'liangchen',
 };
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
-
-/** Each user in their own browser context, signed in through the real form once. */
-async function as(user: string): Promise<Page> {
-  let entry = contexts.get(user);
-  if (!entry) {
-    const context = await newContext(browser);
-    const page = await signIn(context, user, DEMO_PASSWORD);
-    entry = { context, page };
-    contexts.set(user, entry);
-  }
-  return entry.page;
-}
+const { as } = browserPerFile();
 
 const TITLE = `关于开展冬季安全生产大检查的通知（E2E${Date.now() % 100000}）`;
 let caseUrl = '';
@@ -147,7 +118,7 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
       .getByTestId('attachment-link')
       .getAttribute('href');
     const res = await fetch(`${baseURL()}${href}`, {
-      headers: { cookie: await cookieHeader(contexts.get(P.outsider)!.context) },
+      headers: { cookie: await cookieHeader((await as(P.outsider)).context()) },
     });
     expect(res.status).toBe(403);
   });
@@ -275,7 +246,7 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     await sheet.getByTestId('handwriting-view').waitFor();
     await screenshot(page, 'incoming-sheet');
     const pdf = await fetch(`${baseURL()}${caseUrl}/sheet/pdf`, {
-      headers: { cookie: await cookieHeader(contexts.get(P.secretary)!.context) },
+      headers: { cookie: await cookieHeader((await as(P.secretary)).context()) },
     });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

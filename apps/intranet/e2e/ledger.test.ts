@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INCOMING_LEDGER_COLUMNS } from '~/lib/ledger-columns';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
-import { ARTIFACTS, baseURL, launchBrowser, newContext, screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from '~demo/accounts';
+import { DEMO_ORG, DEMO_UNIT_ID } from '~demo/org';
+import { ARTIFACTS, browserPerFile, newContext, screenshot, signIn } from './browser';
 import { STAFF } from './people';
 
 const leader = DEMO_ORG.users.find(
@@ -14,19 +13,13 @@ const leader = DEMO_ORG.users.find(
 if (!leader) throw new Error('the demo organisation has no leader');
 const LEADER = { username: leader.id, password: DEMO_PASSWORD };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser } = browserPerFile();
 
 const numberIn = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
 
 describe('流程台帐 and 统计', () => {
   it('a leader pages the 收文台帐, exports it as .xlsx and opens the print view', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, LEADER.username, LEADER.password);
     await page.getByRole('link', { name: '流程台帐', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/ledger');
@@ -71,7 +64,7 @@ describe('流程台帐 and 统计', () => {
   });
 
   it('the wide 收文台帐 keeps 收文编号 and 标题 at the left, says more columns follow, and lets one choose them', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, LEADER.username, LEADER.password);
     await page.goto('/ledger');
     const table = page.getByTestId('ledger-table');
@@ -108,9 +101,7 @@ describe('流程台帐 and 统计', () => {
   });
 
   it('on a phone the ledger keeps 标题 in view and the column chooser at hand', async () => {
-    const context = await browser.newContext({
-      baseURL: baseURL(),
-      locale: 'zh-CN',
+    const context = await newContext(browser(), {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -130,7 +121,7 @@ describe('流程台帐 and 统计', () => {
   });
 
   it('a leader sees 统计 as charts with tables beside them', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, LEADER.username, LEADER.password);
     await page.getByRole('link', { name: '统计', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/statistics');
@@ -154,7 +145,7 @@ describe('流程台帐 and 统计', () => {
   });
 
   it('staff see fewer ledger rows than the leader and no 统计', async () => {
-    const leaderContext = await newContext(browser);
+    const leaderContext = await newContext(browser());
     const leaderPage = await signIn(leaderContext, LEADER.username, LEADER.password);
     await leaderPage.goto('/ledger');
     const leaderTotal = leaderPage.locator('.ant-pagination-total-text').first();
@@ -162,7 +153,7 @@ describe('流程台帐 and 统计', () => {
     const all = numberIn(await leaderTotal.textContent());
     await leaderContext.close();
 
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await signIn(context, STAFF.username, STAFF.password);
     await page.goto('/ledger');
     await page

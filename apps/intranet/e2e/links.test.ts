@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
-import { launchBrowser, newContext, pickOption, screenshot, signIn } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ORG, DEMO_UNIT_ID } from '~demo/org';
+import { browserPerFile, pickOption, screenshot } from './browser';
 import { LOCK_VICTIM } from './people';
 
 // Every list that links to cases — 首页 我的待办, 待办, 已办 and the 消息提醒 bell — must open the
@@ -33,26 +32,7 @@ const PEOPLE = DEMO_ORG.users
   .sort((a, b) => rank(a.roles) - rank(b.roles))
   .map((u) => u.id);
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
-
-async function as(user: string): Promise<Page> {
-  let entry = contexts.get(user);
-  if (!entry) {
-    const context = await newContext(browser);
-    const page = await signIn(context, user, DEMO_PASSWORD);
-    entry = { context, page };
-    contexts.set(user, entry);
-  }
-  return entry.page;
-}
+const { as } = browserPerFile();
 
 /** The case links of one workflow in `area` (each link names its workflow). */
 const linksOf = (area: Locator, workflow: Workflow) =>

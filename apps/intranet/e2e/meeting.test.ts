@@ -1,16 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import {
-  launchBrowser,
-  newContext,
-  pickOption,
-  screenshot,
-  serverClockReaches,
-  signIn,
-} from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, pickOption, screenshot, serverClockReaches } from './browser';
 
-// People of the demo county (src/server/demo/org.ts): 杨帆 (办公室副主任) organises; 李明华
+// People of the demo county (demo/org.ts): 杨帆 (办公室副主任) organises; 李明华
 // (常务副县长) approves; 赵丽 attends; 周婷 delegates to 黄静; 刘洋 (办公室主任) proofreads.
 const P = {
   organiser: 'yangfan',
@@ -22,26 +14,7 @@ const P = {
   outsider: 'liangchen',
 };
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
-
-async function as(user: string): Promise<Page> {
-  let entry = contexts.get(user);
-  if (!entry) {
-    const context = await newContext(browser);
-    const page = await signIn(context, user, DEMO_PASSWORD);
-    entry = { context, page };
-    contexts.set(user, entry);
-  }
-  return entry.page;
-}
+const { as } = browserPerFile();
 
 const TITLE = `办公室文秘工作碰头会（E2E${Date.now() % 100000}）`;
 let url = '';

@@ -1,18 +1,10 @@
 import { verifySealedPdf } from '@gongwen/seal';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SEAL_PIN } from '~/server/services/outgoing/seal/create-sealer';
-import {
-  launchBrowser,
-  newContext,
-  OPEN_SELECT_DROPDOWN,
-  pickOption,
-  screenshot,
-  signIn,
-} from './browser';
+import { browserPerFile, OPEN_SELECT_DROPDOWN, pickOption, screenshot } from './browser';
 
-// People of the demo county (src/server/demo/org.ts): 徐磊 (综合科, drafts), 吴涛 (综合科科长, his
+// People of the demo county (demo/org.ts): 徐磊 (综合科, drafts), 吴涛 (综合科科长, his
 // superior: 核稿), 马晓东 (县财政局) and 林海 (县教育局) 会签, 黄静 (秘书科: 复核, 成文, 盖章, 分发,
 // 回执, 归档), 李明华 (常务副县长: 签发), 梁晨 (县卫生健康委员会, no part in the case).
 const P = {
@@ -25,27 +17,7 @@ const P = {
   outsider: 'liangchen',
 };
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
-
-/** Each user in their own browser context, signed in through the real form once. */
-async function as(user: string): Promise<Page> {
-  let entry = contexts.get(user);
-  if (!entry) {
-    const context = await newContext(browser);
-    const page = await signIn(context, user, DEMO_PASSWORD);
-    entry = { context, page };
-    contexts.set(user, entry);
-  }
-  return entry.page;
-}
+const { as } = browserPerFile();
 
 const TITLE = `关于做好元旦春节期间值班工作的通知（E2E${Date.now() % 100000}）`;
 let caseUrl = '';

@@ -1,34 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isDestructiveAction } from '~/components/action-order';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { launchBrowser, newContext, pickOption, screenshot, signIn } from './browser';
+import { browserPerFile, pickOption, screenshot } from './browser';
 
-// People of the demo county (src/server/demo/org.ts): 徐磊 (综合科) writes; 吴涛 (综合科科长) and
+// People of the demo county (demo/org.ts): 徐磊 (综合科) writes; 吴涛 (综合科科长) and
 // 刘洋 (县政府办公室主任) approve in parallel, both must agree.
 const P = { author: 'xulei', first: 'wutao', second: 'liuyang' };
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
-
-/** Each user in their own browser context, signed in through the real form once. */
-async function as(user: string): Promise<Page> {
-  let entry = contexts.get(user);
-  if (!entry) {
-    const context = await newContext(browser);
-    const page = await signIn(context, user, DEMO_PASSWORD);
-    entry = { context, page };
-    contexts.set(user, entry);
-  }
-  return entry.page;
-}
+const { as } = browserPerFile();
 
 const TITLE = `关于举办档案业务培训的申请（E2E${Date.now() % 100000}）`;
 let url = '';

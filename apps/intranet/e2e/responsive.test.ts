@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { baseURL, launchBrowser, pickOption, screenshot, signIn } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseURL, browserPerFile, pickOption, screenshot } from './browser';
 import { ADMIN, STAFF } from './people';
 
 // Phones and tablets: staff and leaders read and approve on them. Each viewport gets its own
 // browser contexts (touch, and a mobile viewport for the phone), signed in through the real form.
-// People of the demo county (src/server/demo/org.ts): 黄静 (秘书科: 签收登记, 拟办), 刘洋
+// People of the demo county (demo/org.ts): 黄静 (秘书科: 签收登记, 拟办), 刘洋
 // (办公室主任: 审阅), 张秀英 (副县长: 批示).
 const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
@@ -16,31 +15,15 @@ type ViewportName = keyof typeof VIEWPORTS;
 
 const P = { secretary: 'huangjing', director: 'liuyang', leader: 'zhangxiuying' };
 
-let browser: Browser;
-const contexts = new Map<string, { context: BrowserContext; page: Page }>();
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const { context } of contexts.values()) await context.close();
-  await browser?.close();
-});
+const people = browserPerFile();
 
 /** `user` on `size`, in their own context, signed in once. */
-async function as(user: string, size: ViewportName, password = DEMO_PASSWORD): Promise<Page> {
-  const key = `${user}@${size}`;
-  let entry = contexts.get(key);
-  if (!entry) {
-    const context = await browser.newContext({
-      baseURL: baseURL(),
-      locale: 'zh-CN',
-      ...VIEWPORTS[size],
-    });
-    entry = { context, page: await signIn(context, user, password) };
-    contexts.set(key, entry);
-  }
-  return entry.page;
-}
+const as = (user: string, size: ViewportName, password?: string): Promise<Page> =>
+  people.as(user, {
+    key: `${user}@${size}`,
+    context: VIEWPORTS[size],
+    ...(password ? { password } : {}),
+  });
 
 /** Waits until the page's content has loaded: no skeleton, spinner or client-only placeholder. */
 async function settled(page: Page): Promise<void> {
