@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createTestDatabase } from '@gongwen/adapters/testing';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -65,21 +65,6 @@ async function buildIsFresh(): Promise<boolean> {
   return true;
 }
 
-/** A new, empty database on the PostgreSQL server at `adminUrl`; returns its URL. */
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `gw_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -123,7 +108,7 @@ export default async function setup(project: TestProject) {
   const dataRoot = await mkdtemp(join(tmpdir(), 'gongwen-e2e-'));
   // PostgreSQL when the test command started one (CI always does); PGlite otherwise.
   const databaseUrl = process.env.GONGWEN_PG_URL
-    ? await freshDatabase(process.env.GONGWEN_PG_URL)
+    ? await createTestDatabase('gw_e2e', process.env.GONGWEN_PG_URL)
     : '';
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;

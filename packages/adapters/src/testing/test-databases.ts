@@ -9,9 +9,14 @@ if (process.env.GONGWEN_PG_URL) DIALECTS.push('postgres');
 else if (process.env.CI)
   throw new Error('CI must run the PostgreSQL tests: GONGWEN_PG_URL is not set');
 
-/** Creates an empty PostgreSQL database on the test server and returns its URL. */
-export async function createTestDatabase(prefix = 'gw'): Promise<string> {
-  const admin = process.env.GONGWEN_PG_URL;
+/**
+ * Creates an empty PostgreSQL database, named `<prefix>_<pid>_<time>_<random>`, on the server
+ * `admin` names (default: GONGWEN_PG_URL) and returns its URL.
+ */
+export async function createTestDatabase(
+  prefix = 'gw',
+  admin = process.env.GONGWEN_PG_URL,
+): Promise<string> {
   if (!admin) throw new Error('GONGWEN_PG_URL is not set');
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const client = new pg.Client({ connectionString: admin });

@@ -1,36 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase } from '@gongwen/adapters/testing';
 import type { ManualClock } from '@gongwen/core';
 import { loadSampleOrg, manualClock } from '@gongwen/core/testing';
-import pg from 'pg';
 import { createAppServices } from '~/server/app';
 import type { AppServices } from '~/server/app-types';
 
 // Test helper (not a test): an app on PGlite or on a fresh PostgreSQL database.
 
-/** PGlite always; PostgreSQL when GONGWEN_PG_URL names a test server (required in CI). */
-export const DIALECTS: Array<'pglite' | 'postgres'> = ['pglite'];
-if (process.env.GONGWEN_PG_URL) DIALECTS.push('postgres');
-else if (process.env.CI)
-  throw new Error('CI must run the PostgreSQL tests: GONGWEN_PG_URL is not set');
-
-/** Creates an empty database on the test server and returns its URL. */
-export async function createTestDatabase(prefix = 'gw_intranet'): Promise<string> {
-  const admin = process.env.GONGWEN_PG_URL;
-  if (!admin) throw new Error('GONGWEN_PG_URL is not set');
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export { createTestDatabase, DIALECTS } from '@gongwen/adapters/testing';
 
 /** An app on one dialect, with where its data lives. */
 export interface DialectApp {
@@ -65,7 +44,7 @@ export async function openDialectApp(
     store = await createPgliteStore({ dataDir });
   } else {
     const { createPostgresStore } = await import('@gongwen/adapters/postgres');
-    databaseUrl = await createTestDatabase();
+    databaseUrl = await createTestDatabase('gw_intranet');
     store = await createPostgresStore({ connectionString: databaseUrl, max: 10 });
   }
   const clock = manualClock(opts.now ?? '2026-11-25T01:00:00Z');
