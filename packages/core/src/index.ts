@@ -31,6 +31,7 @@ export type {
 } from './engine/commands.ts';
 export {
   type AvailableEvent,
+  type CaseView,
   createWorkflowEngine,
   TIMER_ACTOR,
   type TimerRunResult,
@@ -139,11 +140,28 @@ export {
   type TaskSpec,
   type WorkflowDefinition,
 } from './workflow/definition.ts';
+export {
+  admits,
+  baseTaskKey,
+  departmentsNamed,
+  headMay,
+  principalOf,
+  remindTaskKey,
+} from './workflow/machine-helpers.ts';
 export { createRegistry, type WorkflowRegistry } from './workflow/registry.ts';
+export {
+  type CaseVisibility,
+  forViewerAndPrincipals,
+  seeAll,
+  seeNothing,
+  type VisibilityArgs,
+  type VisibilityRule,
+} from './workflow/visibility.ts';
 // Workflows: each workflow's index.ts names its public API.
 export * from './workflows/custom/index.ts';
 export * from './workflows/incoming/index.ts';
 export * from './workflows/meeting/index.ts';
+export * from './workflows/monthly-report/index.ts';
 export * from './workflows/outgoing/index.ts';
 export * from './workflows/petition/index.ts';
 export * from './workflows/report/index.ts';

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Directory } from '../directory/directory.ts';
 import type { TaskKind } from '../ports/store.ts';
 import type { AssigneeRule } from './assignee-rule.ts';
+import type { VisibilityRule } from './visibility.ts';
 
 /** Who sent an event and when; the engine adds it to every event as `meta`. */
 export interface EventMeta {
@@ -127,6 +128,11 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   >;
   /** Chinese labels of states for timelines, keyed by flattened state path. */
   stateLabels?: Record<string, string>;
+  /**
+   * Who sees what of a case (`engine.view`): which ledger entries and tasks, and the context
+   * with what they may not read removed. Without it, every user of the unit sees all of it.
+   */
+  visibility?: VisibilityRule;
 }
 
 /** Checks a definition's shape and returns it typed; throws TypeError on mistakes. */
