@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-room-bookings.ts';
 import * as m0006 from './migrations/0006-case-lists.ts';
 import * as m0007 from './migrations/0007-outbox-task.ts';
 import * as m0008 from './migrations/0008-flow-definitions.ts';
+import * as m0009 from './migrations/0009-start-through-apply-transition.ts';
 
 /** Every migration of the Gongwen schema, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-case-lists': m0006,
   '0007-outbox-task': m0007,
   '0008-flow-definitions': m0008,
+  '0009-start-through-apply-transition': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
