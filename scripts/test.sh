@@ -29,6 +29,8 @@ else
     tee "$log" || status=$?
 fi
 npx biome check . || status=$?
+# No import circles in the packages and the intranet (dpdm; the same check as npm run lint).
+npm run --silent lint:cycles || status=$?
 # Every export of @gongwen/core has a TSDoc comment (TypeDoc's validation, nothing written).
 # Packing, publint, attw and the tarballs installed outside the workspace are the turbo
 # `test` task of tests/outsider.

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
+// The demo organisation and cases (apps/intranet/demo): seeding scripts and tests only.
+const demo = fileURLToPath(new URL('./demo', import.meta.url));
 
 /**
  * End-to-end tests: one production build, one `next start` on a fresh demo database, a real
@@ -11,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^~\//, replacement: `${src}/` },
+      { find: /^~demo\//, replacement: `${demo}/` },
       {
         find: /^server-only$/,
         replacement: fileURLToPath(

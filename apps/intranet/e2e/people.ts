@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
+import { DEMO_PASSWORD } from '~demo/accounts';
+import { DEMO_ORG, DEMO_UNIT_ID } from '~demo/org';
 
 // The e2e tests pick their people from the demo organisation the server was seeded with.
 const county = DEMO_ORG.users.filter((u) => u.unitId === DEMO_UNIT_ID && u.active);

@@ -1,7 +1,7 @@
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/demo/accounts';
-import { DEMO_ORG, DEMO_UNIT_ID } from '~/server/demo/org';
+import { DEMO_PASSWORD } from '~demo/accounts';
+import { DEMO_ORG, DEMO_UNIT_ID } from '~demo/org';
 import { baseURL, launchBrowser, newContext, signIn } from './browser';
 import { ADMIN, LOCK_VICTIM, SECRETARY, STAFF } from './people';
 

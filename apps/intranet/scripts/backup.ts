@@ -5,16 +5,14 @@
  * stop the intranet first, PGlite is single-process — plus the blobs (GONGWEN_BLOB_DIR) and
  * the seal folder. Prints the manifest (backup.json). See README.md → 备份与恢复.
  */
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getEnv } from '~/env';
 import { backup } from '~/server/services/backup/backup';
+import { sealDirFromEnv } from '~/server/services/outgoing/seal/create-sealer';
 
 const env = getEnv();
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 const out = resolve(process.argv[2] ?? join('backups', `gongwen-${stamp}`));
-const anchor = env.GONGWEN_DATA_DIR.startsWith('memory://')
-  ? resolve(env.GONGWEN_BLOB_DIR)
-  : resolve(env.GONGWEN_DATA_DIR);
 if (!env.DATABASE_URL && env.GONGWEN_DATA_DIR.startsWith('memory://')) {
   console.error('[gongwen] GONGWEN_DATA_DIR=memory:// 没有可备份的数据');
   process.exit(1);
@@ -25,7 +23,7 @@ try {
       databaseUrl: env.DATABASE_URL ?? null,
       dataDir: env.DATABASE_URL ? null : env.GONGWEN_DATA_DIR,
       blobDir: env.GONGWEN_BLOB_DIR,
-      sealDir: join(dirname(anchor), 'seals'),
+      sealDir: sealDirFromEnv(),
     },
     out,
   );

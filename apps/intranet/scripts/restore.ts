@@ -4,9 +4,9 @@
  * PGlite data folder (GONGWEN_DATA_DIR) for a PGlite one — and empty GONGWEN_BLOB_DIR and seal
  * folders. Checks every file's SHA-256 first and never overwrites. See README.md → 备份与恢复.
  */
-import { dirname, join, resolve } from 'node:path';
 import { getEnv } from '~/env';
 import { restore } from '~/server/services/backup/restore';
+import { sealDirFromEnv } from '~/server/services/outgoing/seal/create-sealer';
 
 const from = process.argv[2];
 if (!from) {
@@ -14,15 +14,12 @@ if (!from) {
   process.exit(2);
 }
 const env = getEnv();
-const anchor = env.GONGWEN_DATA_DIR.startsWith('memory://')
-  ? resolve(env.GONGWEN_BLOB_DIR)
-  : resolve(env.GONGWEN_DATA_DIR);
 try {
   const manifest = await restore(from, {
     databaseUrl: env.DATABASE_URL ?? null,
     dataDir: env.DATABASE_URL ? null : env.GONGWEN_DATA_DIR,
     blobDir: env.GONGWEN_BLOB_DIR,
-    sealDir: join(dirname(anchor), 'seals'),
+    sealDir: sealDirFromEnv(),
   });
   console.log(
     `[gongwen] 恢复完成：${manifest.summary.cases} 个办件，${manifest.summary.blobs} 个文件（备份于 ${manifest.createdAt}）。启动系统时会自动执行新的数据库迁移。`,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEMO_ORG } from '../src/server/demo/org';
+import { DEMO_ORG } from '../demo/org';
 
 /** `{SSHA}` hash of a password (SHA-1 over password + 8-byte salt, salt appended), as slapd checks it. */
 export function ssha(password: string): string {

@@ -9,6 +9,7 @@ import type {
 } from '@gongwen/core';
 import type { Kysely } from 'kysely';
 import type { AppDb } from '~/server/db/schema';
+import type { IntranetSealer } from '~/server/services/outgoing/seal/create-sealer';
 
 // The leaf of the intranet's server code: the type every service receives and its typed
 // database view. It imports no service, so services import it without a circle; `app.ts`
@@ -28,6 +29,8 @@ export interface AppServices {
   calendar: WorkingCalendar;
   /** 会议室 and their bookings (the database refuses double booking). */
   roomBookings: RoomBookings;
+  /** The units' seals (盖章, verification); one per app, so that the PIN lockout holds. */
+  sealer: IntranetSealer;
   /** Stops the workers started on these services (if any) and closes the store. */
   close(): Promise<void>;
 }

@@ -17,12 +17,16 @@ import {
 } from '@gongwen/core';
 import type { Kysely } from 'kysely';
 import { getEnv } from '~/env';
-import type { AppServices, AppStore } from '~/server/app-types';
+import { type AppServices, type AppStore, db } from '~/server/app-types';
 import { migrateApp } from '~/server/db/migrate';
 import { offsetFileClock } from '~/server/offset-clock';
 import { startLdapSync } from '~/server/services/admin/ldap-sync';
 import { startAuditVerifier } from '~/server/services/audit/daily-check';
 import { inAppNotifier } from '~/server/services/notifications/in-app-notifier';
+import {
+  createIntranetSealer,
+  sealDirFromEnv,
+} from '~/server/services/outgoing/seal/create-sealer';
 
 // The composition root: builds the services from their ports and starts the workers. Types
 // live in `app-types.ts`; first start and the demo data run from `scripts/first-start.ts`.
@@ -36,6 +40,8 @@ export interface AppServicesOptions {
   blobDir: string;
   /** Default: the wall clock. */
   clock?: Clock;
+  /** Folder of the units' seals. Default: the environment's (`sealDirFromEnv()`). */
+  sealDir?: string;
 }
 
 /** The workflows the intranet runs: one line per workflow. */
@@ -74,6 +80,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     clock,
     calendar,
     roomBookings,
+    sealer: createIntranetSealer({
+      dir: opts.sealDir ?? sealDirFromEnv(),
+      directory,
+      clock,
+      db: db({ store }),
+    }),
     close: once(() => store.close()),
   };
 }

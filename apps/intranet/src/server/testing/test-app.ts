@@ -24,12 +24,17 @@ export type TestApp = AppServices & { clock: ManualClock };
  * PGlite takes seconds to boot: share one per test file (beforeAll / afterAll → close()).
  */
 export async function createTestApp(
-  opts: { accounts?: boolean; now?: string } = {},
+  opts: { accounts?: boolean; now?: string; sealDir?: string } = {},
 ): Promise<TestApp> {
   const blobDir = await mkdtemp(join(tmpdir(), 'gongwen-intranet-test-'));
   const store = await createPgliteStore({ dataDir: 'memory://' });
   const clock = manualClock(opts.now ?? '2026-11-25T01:00:00Z');
-  const app = await createAppServices({ store, blobDir, clock });
+  const app = await createAppServices({
+    store,
+    blobDir,
+    clock,
+    ...(opts.sealDir !== undefined && { sealDir: opts.sealDir }),
+  });
   await loadSampleOrg(store.directory);
   if (opts.accounts !== false) {
     const hash = await hashPassword(TEST_PASSWORD);

@@ -8,18 +8,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '~/server/api/context';
 import { db } from '~/server/app-types';
-import { loadDemoOrg } from '~/server/demo/org';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
 import { outgoingRenderer } from '~/server/services/outgoing/renderer';
-import {
-  DEMO_SEAL_PIN,
-  sealDirOf,
-  sealFiles,
-  setSealDir,
-} from '~/server/services/outgoing/seal/create-sealer';
+import { DEMO_SEAL_PIN, sealFiles } from '~/server/services/outgoing/seal/create-sealer';
 import { readSealedPdf } from '~/server/services/outgoing/seal-outgoing';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
+import { loadDemoOrg } from '~demo/org';
 
 let app: TestApp;
 let sealDir: string;
@@ -61,9 +56,8 @@ async function sessionUser(id: string): Promise<SessionUser> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ accounts: false });
   sealDir = await mkdtemp(join(tmpdir(), 'gongwen-seals-'));
-  setSealDir(app, sealDir);
+  app = await createTestApp({ accounts: false, sealDir });
   // the neighbouring county needs a secretary to register (签收) what is distributed to it
   await app.store.directory.putUser({
     id: 'lin',
@@ -415,7 +409,7 @@ describe('outgoing router: a whole 发文 through several users', () => {
     // the stored PDF verifies with @gongwen/seal against the unit CA kept on disk
     const file = await readSealedPdf(app, await sessionUser('sun'), caseId);
     expect(file?.fileName).toBe('示政发〔2026〕1号.pdf');
-    const caPem = await readFile(sealFiles(sealDirOf(app), 'demo').caPem, 'utf8');
+    const caPem = await readFile(sealFiles(sealDir, 'demo').caPem, 'utf8');
     const reports = await verifySealedPdf(file!.pdf, {
       trustAnchors: [caPem],
       at: app.clock.now(),

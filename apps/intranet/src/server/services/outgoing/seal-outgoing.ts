@@ -8,7 +8,6 @@ import { idb } from '~/server/services/incoming/tables';
 import { loadOutgoingAccess } from './access';
 import { SYSTEM_UPLOADER } from './render-outgoing-preview';
 import { outgoingRenderer, printingRenderer } from './renderer';
-import { outgoingSealer } from './seal/create-sealer';
 
 /**
  * 盖章: the secretary's PIN unlocks the unit's seal; the 成文稿 with its 文号 is rendered in the
@@ -23,7 +22,7 @@ export async function sealOutgoing(
   input: z.output<typeof ZOutgoingSeal>,
 ) {
   await loadOutgoingAccess(app, user, input.caseId);
-  const sealer = outgoingSealer(app);
+  const { sealer } = app;
   const { sealId } = await sealer.ensureUnitSeal(user.unitId);
   const outcome = await sealOutgoingDocument({
     engine: app.engine,
@@ -70,7 +69,7 @@ export async function verifyOutgoingSeal(app: AppServices, user: SessionUser, ca
     sealed: true as const,
     /** The stored file is still the one recorded on the case. */
     unchanged: sha256 === ctx.seal.pdfSha256,
-    verification: await outgoingSealer(app).verify(pdf),
+    verification: await app.sealer.verify(pdf),
   };
 }
 

@@ -1,21 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AppServices, db } from '~/server/app-types';
-import { completeDemoOutgoing } from '~/server/demo/complete-outgoing';
-import { seedDemo } from '~/server/demo/seed-demo';
-import { settleDemoNotifications } from '~/server/demo/settle-notifications';
 import { hashPassword } from '~/server/services/accounts/password-hash';
 import { writeAudit } from '~/server/services/audit/write-audit';
+
+/** A sign-in a first start created. */
+export interface FirstStartAccount {
+  username: string;
+  password: string;
+  name: string;
+  role: string;
+}
 
 /** The sign-ins a first start created (printed once on the console). */
 export interface FirstStartResult {
   kind: 'existing' | 'demo' | 'admin';
-  accounts: Array<{ username: string; password: string; name: string; role: string }>;
+  accounts: FirstStartAccount[];
+}
+
+/** What a demo loader (apps/intranet/demo, run by scripts/first-start.ts) put in the database. */
+export interface DemoLoaded {
+  /** The demo users' sign-ins; `firstStart` hashes the passwords into `app_accounts`. */
+  accounts: FirstStartAccount[];
+  cases: number;
 }
 
 /**
  * Runs once, when the database has no sign-in accounts yet:
- * - with `demo`, loads the demo organisation and cases (`seedDemo`) and creates their accounts;
+ * - with `demo`, runs it (the demo organisation and cases, loaded through the services) and
+ *   creates the accounts it returns;
  * - otherwise creates one system administrator (`admin`, a random password printed once) and,
  *   if the directory is empty, a unit and an office for them.
  * Run it before the app's workers start (the demo seed plays its own timers).
@@ -23,11 +36,9 @@ export interface FirstStartResult {
 export async function firstStart(
   app: AppServices,
   opts: {
-    demo: boolean;
+    /** Loads the demo data; without it the first start creates the administrator. */
+    demo?: () => Promise<DemoLoaded>;
     unitName?: string;
-    /** Demo 发文 taken through 盖章 (real LibreOffice + seal), 分发 and 归档; default 12. */
-    sealedDemoCases?: number;
-    log?: (message: string) => void;
   },
 ): Promise<FirstStartResult> {
   const kdb = db(app);
@@ -39,17 +50,7 @@ export async function firstStart(
   const now = app.clock.now();
 
   if (opts.demo) {
-    const seeded = await seedDemo(app);
-    const sealedDemoCases = opts.sealedDemoCases ?? 12;
-    if (sealedDemoCases > 0) {
-      opts.log?.(`[gongwen] 演示发文：盖章、分发、归档 ${sealedDemoCases} 件……`);
-      await completeDemoOutgoing(app, {
-        count: sealedDemoCases,
-        ...(opts.log && { log: opts.log }),
-      });
-    }
-    const unread = await settleDemoNotifications(app);
-    opts.log?.(`[gongwen] 演示消息：${unread} 条未读（仍在待办中的办件）`);
+    const seeded = await opts.demo();
     const rows = await Promise.all(
       seeded.accounts.map(async (a) => ({
         user_id: a.username,

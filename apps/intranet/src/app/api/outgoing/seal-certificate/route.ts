@@ -1,10 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { asUser } from '~/server/services/outgoing/http';
-import {
-  outgoingSealer,
-  sealDirOf,
-  sealFiles,
-} from '~/server/services/outgoing/seal/create-sealer';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -16,11 +10,7 @@ export const runtime = 'nodejs';
  */
 export async function GET(req: Request) {
   return asUser(req, async (app, user) => {
-    await outgoingSealer(app).ensureUnitSeal(user.unitId);
-    const pem = await readFile(
-      /*turbopackIgnore: true*/ sealFiles(sealDirOf(app), user.unitId).caPem,
-      'utf8',
-    );
+    const pem = await app.sealer.unitCaPem(user.unitId);
     return new Response(pem, {
       headers: {
         'content-type': 'application/x-pem-file; charset=utf-8',

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Sealer, SealVerification } from '@gongwen/core';
+import type { Clock, Directory, Sealer, SealVerification } from '@gongwen/core';
 import {
   certificatePem,
   createSealer,
@@ -16,8 +16,9 @@ import {
   savePkcs12,
   verifySealedPdf,
 } from '@gongwen/seal';
+import type { Kysely } from 'kysely';
 import { getEnv } from '~/env';
-import { type AppServices, db } from '~/server/app-types';
+import type { AppDatabase } from '~/server/db/schema';
 import { writeAudit } from '~/server/services/audit/write-audit';
 
 /**
@@ -62,17 +63,8 @@ export function sealFiles(dir: string, unitId: string) {
   };
 }
 
-const overrides = new WeakMap<AppServices, string>();
-
-/** Puts `app`'s seal files in `dir` (tests use a temporary folder). */
-export function setSealDir(app: AppServices, dir: string): void {
-  overrides.set(app, dir);
-}
-
-/** The folder of seal files: beside the database (`<data>/../seals`) unless set for `app`. */
-export function sealDirOf(app: AppServices): string {
-  const set = overrides.get(app);
-  if (set) return set;
+/** The folder of seal files the environment names: beside the database (`<data>/../seals`). */
+export function sealDirFromEnv(): string {
   const env = getEnv();
   const anchor = env.GONGWEN_DATA_DIR.startsWith('memory://')
     ? resolve(env.GONGWEN_BLOB_DIR)
@@ -103,14 +95,14 @@ function derivedCreditCode(unitId: string): string {
  * seal certificate issued by it with the unit's Chinese name (5 years), the seal's PKCS#12
  * protected by DEMO_SEAL_PIN and its PIN hash. Existing files are never overwritten.
  */
-async function ensureSealFiles(app: AppServices, dir: string, unitId: string): Promise<SealMeta> {
-  const files = sealFiles(dir, unitId);
+async function ensureSealFiles(ports: SealerPorts, unitId: string): Promise<SealMeta> {
+  const files = sealFiles(ports.dir, unitId);
   if (existsSync(/*turbopackIgnore: true*/ files.meta))
     return JSON.parse(await readFile(/*turbopackIgnore: true*/ files.meta, 'utf8')) as SealMeta;
-  const unit = await app.directory.getUnit(unitId);
+  const unit = await ports.directory.getUnit(unitId);
   if (!unit) throw new Error(`unknown unit ${unitId}`);
   await mkdir(/*turbopackIgnore: true*/ files.dir, { recursive: true, mode: 0o700 });
-  const now = app.clock.now();
+  const now = ports.clock.now();
   const day = 86_400_000;
   const ca = createUnitCa({
     name: `${unit.name}电子印章管理中心`,
@@ -160,24 +152,37 @@ async function trustAnchors(dir: string): Promise<string[]> {
 export interface IntranetSealer extends Sealer {
   /** Creates the unit's seal files if missing (a unit CA and its seal certificate). */
   ensureUnitSeal(unitId: string): Promise<{ sealId: string; certificateSerial: string }>;
+  /** The unit CA's certificate (PEM), creating the unit's seal first if missing. */
+  unitCaPem(unitId: string): Promise<string>;
+}
+
+/** What the sealer runs on. */
+export interface SealerPorts {
+  /** The seal folder (`sealDirFromEnv()` in a deployment; tests use a temporary folder). */
+  dir: string;
+  directory: Directory;
+  clock: Clock;
+  /** Where 用印登记 is written (the audit log). */
+  db: Kysely<AppDatabase>;
 }
 
 /**
  * The `Sealer` port over @gongwen/seal with each unit's seal kept on disk in the seal folder
- * (`sealDirOf`), created on first use. The seal's holders (盖章权限) are the unit's active
+ * (`ports.dir`), created on first use; the app builds one (so that the PIN lockout holds
+ * across requests). The seal's holders (盖章权限) are the unit's active
  * secretaries, read from the directory on every use; the PIN is checked on every use and five
  * wrong PINs lock the seal until restart. Every attempt, sealed or refused, is written to the
  * audit log (用印登记). `verify` trusts the CA of every unit seal in the folder.
  */
-export function createIntranetSealer(app: AppServices): IntranetSealer {
-  const dir = sealDirOf(app);
+export function createIntranetSealer(ports: SealerPorts): IntranetSealer {
+  const { dir, directory, clock } = ports;
   const services = new Map<string, { service: SealService; record: SealRecord }>();
   const creating = new Map<string, Promise<SealMeta>>();
 
   const ensure = (unitId: string): Promise<SealMeta> => {
     let p = creating.get(unitId);
     if (!p) {
-      p = ensureSealFiles(app, dir, unitId);
+      p = ensureSealFiles(ports, unitId);
       creating.set(unitId, p);
       p.catch(() => creating.delete(unitId));
     }
@@ -185,7 +190,7 @@ export function createIntranetSealer(app: AppServices): IntranetSealer {
   };
 
   const log = async (entry: SealLogEntry) => {
-    await writeAudit(db(app), {
+    await writeAudit(ports.db, {
       unitId: entry.unitId,
       at: entry.at,
       actorId: entry.actorId,
@@ -202,7 +207,7 @@ export function createIntranetSealer(app: AppServices): IntranetSealer {
 
   async function serviceFor(unitId: string) {
     const meta = await ensure(unitId);
-    const holders = (await app.directory.usersWithRole(unitId, 'secretary'))
+    const holders = (await directory.usersWithRole(unitId, 'secretary'))
       .filter((u) => u.active)
       .map((u) => u.id);
     let entry = services.get(unitId);
@@ -218,7 +223,7 @@ export function createIntranetSealer(app: AppServices): IntranetSealer {
       const service = createSealer({
         seals: [record],
         trustAnchors: [await readFile(/*turbopackIgnore: true*/ files.caPem, 'utf8')],
-        clock: app.clock,
+        clock,
         log,
       });
       entry = { service, record };
@@ -234,27 +239,19 @@ export function createIntranetSealer(app: AppServices): IntranetSealer {
       const meta = await ensure(unitId);
       return { sealId: meta.sealId, certificateSerial: meta.certificateSerial };
     },
+    async unitCaPem(unitId) {
+      await ensure(unitId);
+      return readFile(/*turbopackIgnore: true*/ sealFiles(dir, unitId).caPem, 'utf8');
+    },
     async seal(req) {
       return (await serviceFor(req.unitId)).seal(req);
     },
     async verify(pdf): Promise<SealVerification[]> {
       const reports = await verifySealedPdf(pdf, {
         trustAnchors: await trustAnchors(dir),
-        at: app.clock.now(),
+        at: clock.now(),
       });
       return reports.map(({ fieldName: _f, byteRange: _b, ...v }) => v);
     },
   };
-}
-
-const sealers = new WeakMap<AppServices, IntranetSealer>();
-
-/** The sealer of `app` (one per app, so that the PIN lockout holds across requests). */
-export function outgoingSealer(app: AppServices): IntranetSealer {
-  let s = sealers.get(app);
-  if (!s) {
-    s = createIntranetSealer(app);
-    sealers.set(app, s);
-  }
-  return s;
 }

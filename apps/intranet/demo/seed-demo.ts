@@ -3,7 +3,6 @@ import {
   createChineseCalendar,
   createStoreDirectory,
   createWorkflowEngine,
-  type Delegation,
   type ManualClock,
   manualClock,
   type RoomBookings,
@@ -12,133 +11,14 @@ import {
   type WorkingCalendar,
 } from '@gongwen/core';
 import { type DemoAccount, demoAccounts } from './accounts';
-import { type IncomingCasePlan, planIncomingCases } from './incoming-plan';
+import { incomingSeeder } from './incoming-seeder';
 import { meetingReportSeeder } from './meeting-report-seeder';
-import { DEMO_ORG, DEMO_UNIT_ID, type DemoOrg, demoDelegations, loadDemoOrg } from './org';
+import { DEMO_UNIT_ID, loadDemoOrg } from './org';
 import { outgoingSeeder } from './outgoing-plan';
-import { createRandom, type Random } from './random';
+import { type DemoSeeder, demoSeederContext, type SeedAction } from './seeder';
 import { workTime } from './work-time';
 
-export { DEMO_PASSWORD } from './accounts';
-
 const DAY = 86_400_000;
-
-/** The ports a seed action runs on: the seeding engine and the app's 会议室 bookings. */
-export interface SeedPorts {
-  engine: WorkflowEngine;
-  roomBookings: RoomBookings;
-}
-
-/** One thing a seeder does at a moment of the seeded past, through the seeding engine. */
-export interface SeedAction {
-  at: Date;
-  /** What it is, for error messages (e.g. 收文《…》 PROPOSE by zhaoli). */
-  label: string;
-  run(ports: SeedPorts): Promise<unknown>;
-}
-
-/** What a seeder gets to plan with. */
-export interface DemoSeederContext {
-  /** The end of the seeded period (the app's clock when seeding started). */
-  now: Date;
-  /** The start of the seeded period. */
-  from: Date;
-  calendar: WorkingCalendar;
-  /** A generator seeded from the seeder's name: adding a seeder changes no other's data. */
-  random: Random;
-  org: DemoOrg;
-  delegations: Delegation[];
-}
-
-/** A seeder's plan: its actions (any order; they are run in time order with everyone else's). */
-export interface DemoSeedPlan {
-  /** How many cases the actions start. */
-  cases: number;
-  actions: SeedAction[];
-}
-
-/**
- * Seeds one kind of demo data. Seeders only plan: `seedDemo` merges every seeder's actions by
- * time, moves a manual clock through them and fires due timers (催办, deadlines) in between, so
- * all workflows share one consistent past. 发文 seeding is one more entry in DEMO_SEEDERS.
- */
-export interface DemoSeeder {
-  name: string;
-  plan(ctx: DemoSeederContext): DemoSeedPlan;
-}
-
-const commandId = (caseId: string, n: number) => `demo:${caseId}:${n}`;
-
-/** The context `seedDemo` gives the seeder `name` (exported so that tests can rebuild a plan). */
-export function demoSeederContext(
-  name: string,
-  now: Date,
-  calendar: WorkingCalendar,
-  days = 120,
-): DemoSeederContext {
-  return {
-    now,
-    from: new Date(now.getTime() - days * DAY),
-    calendar,
-    random: createRandom(hashName(name)),
-    org: DEMO_ORG,
-    delegations: demoDelegations(now),
-  };
-}
-
-/** The 收文 cases the 收文 seeder plays in a context. */
-export function planDemoIncoming(
-  ctx: DemoSeederContext,
-  options: { count?: number } = {},
-): IncomingCasePlan[] {
-  return planIncomingCases({
-    now: ctx.now,
-    calendar: ctx.calendar,
-    days: Math.round((ctx.now.getTime() - ctx.from.getTime()) / DAY),
-    seed: ctx.random.int(1, 2 ** 31 - 1),
-    ...(options.count !== undefined && { count: options.count }),
-  });
-}
-
-/** The 收文 seeder: a few hundred cases in every state of the 收文 machine. */
-export function incomingSeeder(options: { count?: number } = {}): DemoSeeder {
-  return {
-    name: 'incoming',
-    plan(ctx) {
-      const plans = planDemoIncoming(ctx, options);
-      const actions: SeedAction[] = [];
-      for (const p of plans) {
-        actions.push({
-          at: p.receivedAt,
-          label: `收文《${p.title}》签收登记 by ${p.registrar}`,
-          run: ({ engine }) =>
-            engine.start({
-              workflow: 'incoming',
-              actorId: p.registrar,
-              commandId: commandId(p.caseId, 0),
-              caseId: p.caseId,
-              input: p.input,
-            }),
-        });
-        p.steps.forEach((s, i) => {
-          actions.push({
-            at: s.at,
-            label: `收文《${p.title}》${s.event.type} by ${s.actorId}`,
-            run: ({ engine }) =>
-              engine.send({
-                caseId: p.caseId,
-                actorId: s.actorId,
-                commandId: commandId(p.caseId, i + 1),
-                event: s.event,
-                ...(s.onBehalfOf !== undefined && { onBehalfOf: s.onBehalfOf }),
-              }),
-          });
-        });
-      }
-      return { cases: plans.length, actions };
-    },
-  };
-}
 
 /** The seeders `seedDemo` runs, in this order for actions at the same instant. */
 export const DEMO_SEEDERS: DemoSeeder[] = [
@@ -273,14 +153,4 @@ async function fireTimers(
     }
     if (run.claimed === 0) return;
   }
-}
-
-/** A 32-bit FNV-1a hash of a seeder's name, its PRNG seed. */
-function hashName(name: string): number {
-  let h = 0x811c9dc5;
-  for (const c of Buffer.from(name, 'utf8')) {
-    h ^= c;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }

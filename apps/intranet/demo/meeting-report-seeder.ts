@@ -1,6 +1,6 @@
 import { bookMeetingRoom, type DocumentBody, releaseMeetingRooms } from '@gongwen/core';
 import { DEMO_UNIT_ID } from './org';
-import type { DemoSeeder, DemoSeederContext, SeedAction } from './seed-demo';
+import type { DemoSeeder, DemoSeederContext, SeedAction } from './seeder';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

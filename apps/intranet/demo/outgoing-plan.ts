@@ -3,7 +3,7 @@ import type { PlannedStep } from './incoming-plan';
 import { SECRECY_TERMS } from './incoming-texts';
 import { DEMO_LEADER_PORTFOLIOS, DEMO_ORG, DEMO_TOWN_UNIT_ID } from './org';
 import { createRandom, type Random } from './random';
-import type { DemoSeeder, SeedAction } from './seed-demo';
+import type { DemoSeeder, SeedAction } from './seeder';
 import { workTime } from './work-time';
 
 /**

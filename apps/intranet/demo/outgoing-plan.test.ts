@@ -21,7 +21,8 @@ import {
   planDemoOutgoing,
   planOutgoingCases,
 } from './outgoing-plan';
-import { demoSeederContext, seedDemo } from './seed-demo';
+import { seedDemo } from './seed-demo';
+import { demoSeederContext } from './seeder';
 
 const NOW = new Date('2026-11-25T03:00:00Z'); // Wednesday 11:00 in 示例县
 const calendar = createChineseCalendar();

@@ -14,15 +14,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_RECOMMENDED_LOGINS, recommendedLoginsMarkdown } from './accounts';
 import { planIncomingCases } from './incoming-plan';
+import { incomingSeeder, planDemoIncoming } from './incoming-seeder';
 import { DEMO_ORG, DEMO_TOWN_UNIT_ID, DEMO_UNIT_ID, demoDelegations } from './org';
-import {
-  DEMO_SEEDERS,
-  demoSeederContext,
-  incomingSeeder,
-  planDemoIncoming,
-  type SeedDemoResult,
-  seedDemo,
-} from './seed-demo';
+import { DEMO_SEEDERS, type SeedDemoResult, seedDemo } from './seed-demo';
+import { demoSeederContext } from './seeder';
 
 const NOW = new Date('2026-11-25T03:00:00Z'); // Wednesday 11:00 in 示例县
 const calendar = createChineseCalendar();
