@@ -6,6 +6,7 @@ import {
   type EventSpec,
   type LedgerProjection,
 } from '../../workflow/definition.ts';
+import { incomingVisibility } from './case-visibility.ts';
 import {
   ZArchive,
   ZAssign,
@@ -184,6 +185,7 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
     },
     ledger: project,
     stateLabels: INCOMING_STATE_LABELS,
+    visibility: incomingVisibility,
   });
 }
 

@@ -8,6 +8,7 @@ import {
   type EventSpec,
   type LedgerProjection,
 } from '../../workflow/definition.ts';
+import { meetingVisibility } from './case-visibility.ts';
 import {
   ZApproveMeeting,
   ZApproveMinutes,
@@ -172,5 +173,6 @@ export function createMeetingWorkflow(options: MeetingWorkflowOptions = {}) {
     },
     ledger: project,
     stateLabels: MEETING_STATE_LABELS,
+    visibility: meetingVisibility,
   });
 }

@@ -7,6 +7,7 @@ import {
   type EventSpec,
   type LedgerProjection,
 } from '../../workflow/definition.ts';
+import { outgoingVisibility } from './case-visibility.ts';
 import {
   ZArchive,
   ZAssignMember,
@@ -171,6 +172,7 @@ export function createOutgoingWorkflow(options: OutgoingWorkflowOptions = {}) {
     header: (snapshot) => outgoingHeader(snapshot.context as OutgoingContext),
     ledger: project,
     stateLabels: OUTGOING_STATE_LABELS,
+    visibility: outgoingVisibility,
   });
 }
 

@@ -1,5 +1,6 @@
 import { stateToString } from '../../util/state-value.ts';
 import { defineWorkflow, type LedgerProjection } from '../../workflow/definition.ts';
+import { reportVisibility } from './case-visibility.ts';
 import {
   ZApproveReport,
   ZRejectReport,
@@ -74,6 +75,7 @@ export function createReportWorkflow() {
     },
     ledger: project,
     stateLabels: REPORT_STATE_LABELS,
+    visibility: reportVisibility,
   });
 }
 
