@@ -14,6 +14,11 @@ export {
   type MeetingEventType,
 } from './workflows/meeting/events.ts';
 export {
+  MONTHLY_REPORT_EVENTS,
+  MONTHLY_REPORT_LEDGER_LABELS,
+  type MonthlyReportEventType,
+} from './workflows/monthly-report/events.ts';
+export {
   OUTGOING_EVENTS,
   OUTGOING_LEDGER_LABELS,
   type OutgoingEventType,
