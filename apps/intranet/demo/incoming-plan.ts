@@ -249,13 +249,13 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
       .replaceAll('{Q}', ORDINALS[Math.max(0, Math.floor((month - 1) / 3) - 1)]!);
     const docType = r.pick(subject.docTypes);
     const senderKey: SenderKey = r.pick(subject.senders);
-    const sender = SENDERS[senderKey];
+    const sender = SENDERS[senderKey]!;
     const own = `关于${r.pick(subject.verbs)}${subjectText}的${docType}`;
     // A city office often passes on a province's document: 关于转发《省…关于…的通知》的通知.
     const province = subject.senders.filter((k) => k.startsWith('prov'));
     const title =
       sender.code.startsWith('市') && docType === '通知' && province.length > 0 && r.chance(0.25)
-        ? `关于转发《${SENDERS[r.pick(province)].name}${own}》的通知`
+        ? `关于转发《${SENDERS[r.pick(province)]!.name}${own}》的通知`
         : own;
     const urgency = r.weighted({ 普通: 64, 加急: 26, 特急: 10 });
     const secrecy = r.weighted({ 非密: 85, 秘密: 10, 机密: 4, 绝密: 1 });

@@ -14,7 +14,7 @@ import { type DemoAccount, demoAccounts } from './accounts';
 import { incomingSeeder } from './incoming-seeder';
 import { meetingReportSeeder } from './meeting-report-seeder';
 import { DEMO_UNIT_ID, loadDemoOrg } from './org';
-import { outgoingSeeder } from './outgoing-plan';
+import { outgoingSeeder } from './outgoing-seeder';
 import { type DemoSeeder, demoSeederContext, type SeedAction } from './seeder';
 import { workTime } from './work-time';
 
