@@ -4,6 +4,10 @@
  * actor), so a step acts only on the department or person whose task admitted the actor.
  */
 
+import { baseTaskKey } from '../shared/remind-task-key.ts';
+
+export { baseTaskKey, remindTaskKey } from '../shared/remind-task-key.ts';
+
 /** The stage of a 承办 department's current step; the task key ends with it. */
 export type HandlingStage = 'assign' | 'handle' | 'confirm';
 
@@ -20,16 +24,6 @@ export function circulateTaskKey(departmentId: string): string {
 /** `read:<departmentId>:<reader>`: one reader's 已阅. */
 export function readTaskKey(departmentId: string, reader: string): string {
   return `read:${departmentId}:${reader}`;
-}
-
-/** `remind:<n>:<key>`: the highlighted 催办 twin of an open task (same events, same people). */
-export function remindTaskKey(reminder: number, key: string): string {
-  return `remind:${reminder}:${key}`;
-}
-
-/** The task a key stands for: a 催办 twin stands for the task it reminds of. */
-export function baseTaskKey(key: string): string {
-  return key.replace(/^remind:\d+:/, '');
 }
 
 /**

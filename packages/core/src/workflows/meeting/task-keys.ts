@@ -3,6 +3,8 @@
  * them with `meta.taskKeys` where a step must come through its own task.
  */
 
+export { remindTaskKey } from '../shared/remind-task-key.ts';
+
 /** `user:<id>` or `department:<id>`: one invitee of the notice. */
 export function inviteeKey(kind: 'user' | 'department', id: string): string {
   return `${kind}:${id}`;
@@ -21,11 +23,6 @@ export function replyTaskKey(invitee: string): string {
 /** `resolution:<id>`: the owner department's 决议事项 to carry out. */
 export function resolutionTaskKey(resolutionId: string): string {
   return `resolution:${resolutionId}`;
-}
-
-/** `remind:<n>:<key>`: the highlighted 催办 twin of an open task. */
-export function remindTaskKey(reminder: number, key: string): string {
-  return `remind:${reminder}:${key}`;
 }
 
 /** The timer id of the automatic 回执催办. */

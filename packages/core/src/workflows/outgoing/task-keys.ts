@@ -4,6 +4,10 @@
  * so a 会签 step acts only on the department whose task admitted the sender.
  */
 
+import { baseTaskKey } from '../shared/remind-task-key.ts';
+
+export { baseTaskKey, remindTaskKey } from '../shared/remind-task-key.ts';
+
 /** The stage of a 会签 department: the head decides, a member writes, the head reviews. */
 export type CountersignStage = 'head' | 'member' | 'review';
 
@@ -20,16 +24,6 @@ export function countersignTaskKey(
 /** `receipt:<recipientKey>`: a recipient's 回执, recorded by the secretariat. */
 export function receiptTaskKey(recipient: string): string {
   return `receipt:${recipient}`;
-}
-
-/** `remind:<n>:<key>`: the highlighted 催办 twin of an open task (same events, same people). */
-export function remindTaskKey(reminder: number, key: string): string {
-  return `remind:${reminder}:${key}`;
-}
-
-/** The task a key stands for: a 催办 twin stands for the task it reminds of. */
-export function baseTaskKey(key: string): string {
-  return key.replace(/^remind:\d+:/, '');
 }
 
 /** Whether `key` is a 会签 task of `departmentId` (any round, step and stage). Exact, although ids may contain `:`. */
