@@ -2,9 +2,9 @@ import { type LedgerVerification, verifyLedgerChain } from '../../ledger/chain.t
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
 import type { FlowStatisticsLine } from '../shared/flow-statistics.ts';
 import { outgoingContextOf } from './case-context.ts';
+import type { DocVersion, OutgoingContext } from './context.ts';
 import { outgoingFlowStatistics } from './flow-statistics.ts';
 import { type OutgoingLedgerRow, projectOutgoingLedger } from './ledger-projection.ts';
-import type { DocVersion, OutgoingContext } from './machine.ts';
 
 /** What 文书档案 receives when a 发文 case is archived: the header, every version and the whole trace. */
 export interface OutgoingArchiveRecord {

@@ -8,6 +8,8 @@ import {
   type LedgerProjection,
 } from '../../workflow/definition.ts';
 import { outgoingVisibility } from './case-visibility.ts';
+import type { OutgoingContext } from './context.ts';
+import { currentDocNumber, docNumberScope, formatDocNumber } from './doc-numbers.ts';
 import {
   ZArchive,
   ZAssignMember,
@@ -32,14 +34,7 @@ import {
   ZVoidDocNumber,
   ZWithdraw,
 } from './fields.ts';
-import {
-  createOutgoingMachine,
-  currentDocNumber,
-  docNumberScope,
-  formatDocNumber,
-  type OutgoingContext,
-  withdrawers,
-} from './machine.ts';
+import { createOutgoingMachine } from './machine.ts';
 import {
   type DepartmentIssuerCodes,
   outgoingEventCheck,
@@ -52,6 +47,7 @@ import {
   outgoingTasks,
   usersRule,
 } from './steps.ts';
+import { withdrawers } from './withdrawal.ts';
 
 /** The registry name of the 发文 workflow. */
 export const OUTGOING_WORKFLOW = 'outgoing';

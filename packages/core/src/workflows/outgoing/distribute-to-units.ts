@@ -5,7 +5,7 @@ import type { TransitionResult, WorkflowEngine } from '../../engine/engine.ts';
 import { InvalidEvent, NotPermitted, ValidationFailed } from '../../errors.ts';
 import type { DIRECTIONS } from '../shared/document-vocabulary.ts';
 import { outgoingContextOf } from './case-context.ts';
-import { currentDocNumber } from './machine.ts';
+import { currentDocNumber } from './doc-numbers.ts';
 
 /** One delivery `distributeToUnits` made. */
 export interface DistributionLine {

@@ -1,6 +1,7 @@
 import type { CaseRecord, Store } from '../../ports/store.ts';
+import type { DocNumberUse } from './context.ts';
 import { OUTGOING_WORKFLOW } from './definition.ts';
-import { type DocNumberUse, docNumberScope } from './machine.ts';
+import { docNumberScope } from './doc-numbers.ts';
 
 /** One 文号 of a 机关代字 and year: which case took it, and whether it was voided (作废). */
 export interface DocNumberHistoryEntry extends DocNumberUse {

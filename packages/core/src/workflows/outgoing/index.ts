@@ -1,5 +1,17 @@
 export { buildOutgoingArchiveRecord, type OutgoingArchiveRecord } from './archive-record.ts';
 export { finalVersionOf, outgoingContextOf, outgoingVersions } from './case-context.ts';
+export type {
+  CountersignDepartment,
+  DocNumberUse,
+  DocVersion,
+  OpinionRecord,
+  OutgoingContext,
+  OutgoingEvent,
+  OutgoingMachineOptions,
+  OutgoingStep,
+  RecipientState,
+} from './context.ts';
+export { activeCountersign } from './countersign.ts';
 export {
   createOutgoingWorkflow,
   OUTGOING_ROLES,
@@ -19,6 +31,12 @@ export {
   type DocNumberHistoryEntry,
   outgoingDocNumberHistory,
 } from './doc-number-history.ts';
+export {
+  currentDocNumber,
+  docNumberScope,
+  formatDocNumber,
+  parseDocNumberScope,
+} from './doc-numbers.ts';
 export {
   type CountersignPlan,
   DOC_TYPES,
@@ -66,26 +84,8 @@ export {
   type OutgoingStepEntry,
   projectOutgoingLedger,
 } from './ledger-projection.ts';
-export {
-  activeCountersign,
-  type CountersignDepartment,
-  createOutgoingMachine,
-  currentDocNumber,
-  type DocNumberUse,
-  type DocVersion,
-  docNumberScope,
-  formatDocNumber,
-  type OpinionRecord,
-  type OutgoingContext,
-  type OutgoingEvent,
-  type OutgoingMachine,
-  type OutgoingMachineOptions,
-  type OutgoingStep,
-  parseDocNumberScope,
-  RECEIPT_REMIND_ID,
-  type RecipientState,
-  recipientsOf,
-} from './machine.ts';
+export { createOutgoingMachine, type OutgoingMachine } from './machine.ts';
+export { RECEIPT_REMIND_ID } from './machine-actions.ts';
 export { buildOutgoingOfficialDocument, type Letterhead } from './official-document.ts';
 export {
   assertOutgoingEvent,
@@ -97,6 +97,7 @@ export {
   OUTGOING_DRAFT_FOR_ANY_ROLES,
   type OutgoingOrgProblem,
 } from './org-checks.ts';
+export { recipientsOf } from './recipients.ts';
 export { type SealOutcome, sealOutgoingDocument } from './seal-document.ts';
 export {
   type OutgoingCounts,

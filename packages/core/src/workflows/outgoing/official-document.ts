@@ -3,8 +3,8 @@ import { InvalidEvent } from '../../errors.ts';
 import type { OfficialDocument } from '../../ports/document-renderer.ts';
 import type { CaseRecord } from '../../ports/store.ts';
 import { outgoingContextOf } from './case-context.ts';
+import { currentDocNumber } from './doc-numbers.ts';
 import type { Recipient } from './fields.ts';
-import { currentDocNumber } from './machine.ts';
 
 /** What the unit prints on its documents; defaults come from the unit's name. */
 export interface Letterhead {

@@ -8,8 +8,9 @@ import type {
   EventSpec,
   WorkflowDefinition,
 } from '../../workflow/definition.ts';
+import type { OutgoingContext } from './context.ts';
+import { currentDocNumber } from './doc-numbers.ts';
 import type { Recipient } from './fields.ts';
-import { currentDocNumber, type OutgoingContext } from './machine.ts';
 import { OUTGOING_ROLES } from './steps.ts';
 import { baseTaskKey, isCountersignTaskKey } from './task-keys.ts';
 

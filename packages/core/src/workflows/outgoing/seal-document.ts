@@ -5,7 +5,8 @@ import type { BlobInfo, BlobStore } from '../../ports/blob-store.ts';
 import type { DocumentRenderer } from '../../ports/document-renderer.ts';
 import type { Sealer } from '../../ports/sealer.ts';
 import { outgoingContextOf } from './case-context.ts';
-import { currentDocNumber, type OutgoingContext } from './machine.ts';
+import type { OutgoingContext } from './context.ts';
+import { currentDocNumber } from './doc-numbers.ts';
 import { buildOutgoingOfficialDocument, type Letterhead } from './official-document.ts';
 
 /** What `sealOutgoingDocument` did. */

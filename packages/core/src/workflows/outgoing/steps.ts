@@ -1,6 +1,7 @@
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
 import type { TaskSpec } from '../../workflow/definition.ts';
-import { activeCountersign, countersignKeyOf, type OutgoingContext } from './machine.ts';
+import type { OutgoingContext } from './context.ts';
+import { activeCountersign, countersignKeyOf } from './countersign.ts';
 import { receiptTaskKey, remindTaskKey } from './task-keys.ts';
 
 /** Roles the 发文 workflow assigns by. */

@@ -3,7 +3,7 @@ import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
 import { type VisibleFlow, visibleDownwardFlow } from '../shared/department-visibility.ts';
 import { outgoingContextOf } from './case-context.ts';
-import type { OpinionRecord, OutgoingContext } from './machine.ts';
+import type { OpinionRecord, OutgoingContext } from './context.ts';
 
 /** What a viewer may see of a 发文 case: the visible steps and tasks, and the context without the others' opinions. */
 export interface VisibleOutgoingFlow extends VisibleFlow {
