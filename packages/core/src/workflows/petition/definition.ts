@@ -6,6 +6,8 @@ import {
   type EventSpec,
   type LedgerProjection,
 } from '../../workflow/definition.ts';
+import type { PetitionContext } from './context.ts';
+import { formatPetitionSerialNo, stageDeadline } from './context-queries.ts';
 import {
   ZAccept,
   ZApproveExtension,
@@ -26,12 +28,7 @@ import {
   ZSubmitReply,
   ZTransfer,
 } from './fields.ts';
-import {
-  createPetitionMachine,
-  formatPetitionSerialNo,
-  type PetitionContext,
-  stageDeadline,
-} from './machine.ts';
+import { createPetitionMachine } from './machine.ts';
 import { petitionEventCheck, petitionStartCheck } from './org-checks.ts';
 import { maskName, maskRegistration, petitionersOf } from './privacy.ts';
 import { clerksRule, PETITION_CLERK_ROLE, PETITION_STATE_LABELS, petitionTasks } from './steps.ts';

@@ -1,4 +1,26 @@
 export {
+  DEADLINE_NEAR_ID as PETITION_DEADLINE_NEAR_ID,
+  DEADLINE_PASSED_ID as PETITION_DEADLINE_PASSED_ID,
+  type PetitionContext,
+  type PetitionDecision,
+  type PetitionDepartment,
+  type PetitionEvent,
+  type PetitionExtension,
+  type PetitionInput,
+  type PetitionMachineOptions,
+  type PetitionReminder,
+  type PetitionReply,
+  type PetitionReview,
+  type PetitionStage,
+  WINDOW_CLOSED_ID as PETITION_WINDOW_CLOSED_ID,
+} from './context.ts';
+export {
+  extendedDays,
+  formatPetitionSerialNo,
+  pendingExtension,
+  stageDeadline as petitionStageDeadline,
+} from './context-queries.ts';
+export {
   addCalendarDays,
   calendarDayDeadline,
   extendDeadline,
@@ -44,28 +66,7 @@ export {
   ZVisitRegistration,
 } from './fields.ts';
 export { type PetitionLedgerRow, projectPetitionLedger } from './ledger-projection.ts';
-export {
-  createPetitionMachine,
-  DEADLINE_NEAR_ID as PETITION_DEADLINE_NEAR_ID,
-  DEADLINE_PASSED_ID as PETITION_DEADLINE_PASSED_ID,
-  extendedDays,
-  formatPetitionSerialNo,
-  type PetitionContext,
-  type PetitionDecision,
-  type PetitionDepartment,
-  type PetitionEvent,
-  type PetitionExtension,
-  type PetitionInput,
-  type PetitionMachine,
-  type PetitionMachineOptions,
-  type PetitionReminder,
-  type PetitionReply,
-  type PetitionReview,
-  type PetitionStage,
-  pendingExtension,
-  stageDeadline as petitionStageDeadline,
-  WINDOW_CLOSED_ID as PETITION_WINDOW_CLOSED_ID,
-} from './machine.ts';
+export { createPetitionMachine, type PetitionMachine } from './machine.ts';
 export {
   type PetitionNotice,
   type PetitionNoticeKind,

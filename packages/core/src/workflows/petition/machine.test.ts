@@ -4,13 +4,9 @@ import { type AnyMachineSnapshot, transition } from 'xstate';
 import { isGongwenError } from '../../errors.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import { stateToString } from '../../util/state-value.ts';
+import type { PetitionContext, PetitionEvent } from './context.ts';
+import { extendedDays, pendingExtension } from './context-queries.ts';
 import { ZPetitionRegistration } from './fields.ts';
-import {
-  extendedDays,
-  type PetitionContext,
-  type PetitionEvent,
-  pendingExtension,
-} from './machine.ts';
 import { petitionHarness, sampleVisit } from './testing-harness.ts';
 
 const AT = '2026-12-01T02:00:00.000Z';

@@ -1,4 +1,4 @@
-import type { PetitionContext } from './machine.ts';
+import type { PetitionContext } from './context.ts';
 import { petitionersOf } from './privacy.ts';
 
 /** The kinds of written notice (告知书) a 信访 case produces. */

@@ -2,7 +2,7 @@ import type { Directory } from '../../directory/directory.ts';
 import { departmentSubtree } from '../../directory/org-tree.ts';
 import { ValidationFailed } from '../../errors.ts';
 import type { EventSpec, WorkflowDefinition } from '../../workflow/definition.ts';
-import type { PetitionContext } from './machine.ts';
+import type { PetitionContext } from './context.ts';
 
 function refuse(path: string, message: string): never {
   throw new ValidationFailed(message, { issues: [{ path: [path], message }] });

@@ -1,5 +1,5 @@
+import type { PetitionContext } from './context.ts';
 import type { Petitioner, PetitionRegistration } from './fields.ts';
-import type { PetitionContext } from './machine.ts';
 import { PETITION_CLERK_ROLE } from './steps.ts';
 
 /** 身份证号 shown as its first 4 and last 4 characters: 3301**********1234. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createChineseCalendar } from '../../calendar/working-calendar.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
+import type { PetitionContext } from './context.ts';
 import { calendarDayDeadline, extendDeadline } from './deadlines.ts';
 import { ZPetitionRegistration } from './fields.ts';
-import type { PetitionContext } from './machine.ts';
 import {
   maskIdNumber,
   maskPhone,

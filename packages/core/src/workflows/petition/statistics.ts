@@ -1,4 +1,4 @@
-import type { PetitionContext } from './machine.ts';
+import type { PetitionContext } from './context.ts';
 
 /** 信访统计 over a set of cases. */
 export interface PetitionStatistics {

@@ -1,6 +1,7 @@
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
 import type { TaskSpec } from '../../workflow/definition.ts';
-import { type PetitionContext, pendingExtension, stageDeadline, stageOf } from './machine.ts';
+import type { PetitionContext } from './context.ts';
+import { pendingExtension, stageDeadline, stageOf } from './context-queries.ts';
 import { extensionTaskKey, handleTaskKey, remindTaskKey } from './task-keys.ts';
 
 /**

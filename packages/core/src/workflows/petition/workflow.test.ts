@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../memory/memory-store.ts';
-import type { PetitionContext } from './machine.ts';
+import type { PetitionContext } from './context.ts';
 import { petitionNotice, petitionNoticeText } from './notice.ts';
 import { petitionStatistics } from './statistics.ts';
 import { petitionHarness, sampleLetter, sampleVisit } from './testing-harness.ts';
