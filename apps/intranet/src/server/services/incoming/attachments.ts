@@ -1,8 +1,8 @@
-import { NotFound, NotPermitted, ValidationFailed } from '@gongwen/core';
-import { sql } from 'kysely';
+import { INCOMING_WORKFLOW, NotFound, NotPermitted, ValidationFailed } from '@gongwen/core';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
+import { caseListsOf } from '~/server/services/tasks/case-lists';
 import { loadIncomingAccess } from './access';
 import { idb } from './tables';
 
@@ -86,11 +86,7 @@ export async function checkAttachments(
     .select(['key', 'unit_id', 'uploaded_by', 'case_id'])
     .where('key', 'in', keys)
     .execute();
-  const own = await sql<{
-    case_id: string;
-  }>`SELECT case_id FROM commands WHERE id = ${opts.commandId}`
-    .execute(idb(app))
-    .then((r) => r.rows[0]?.case_id ?? null);
+  const own = (await app.store.getCommand(opts.commandId))?.caseId ?? null;
   const issues = keys.flatMap((key, i) => {
     const row = rows.find((r) => r.key === key);
     const ok =
@@ -126,11 +122,37 @@ export async function linkAttachments(
 
 /** A 收文 case of `unitId` whose registration lists the blob (a document distributed to it). */
 async function receivedIn(app: AppServices, unitId: string, key: string): Promise<string | null> {
-  const row = await sql<{ id: string }>`SELECT id FROM cases
-    WHERE unit_id = ${unitId} AND workflow = 'incoming' AND fields ? 'source'
-      AND snapshot->'context'->'registration'->'attachments' @> ${JSON.stringify([{ blobId: key }])}::jsonb
-    ORDER BY created_at LIMIT 1`.execute(idb(app));
-  return row.rows[0]?.id ?? null;
+  const page = await caseListsOf(app).cases({
+    unitId,
+    workflow: INCOMING_WORKFLOW,
+    match: {
+      allOf: [
+        { not: { field: 'source', in: [null] } },
+        { snapshot: ['context', 'registration', 'attachments', 'blobId'], has: [key] },
+      ],
+    },
+    sort: { by: 'createdAt', dir: 'asc' },
+    columns: 'header',
+    limit: 1,
+  });
+  return page.items[0]?.id ?? null;
+}
+
+/** Whether `userId` took part in case `caseId` of `unitId` (acted, was acted for, or was asked to act). */
+async function tookPart(
+  app: AppServices,
+  unitId: string,
+  caseId: string,
+  userId: string,
+): Promise<boolean> {
+  const page = await caseListsOf(app).cases({
+    unitId,
+    ids: [caseId],
+    access: { participants: [userId] },
+    columns: 'header',
+    limit: 1,
+  });
+  return page.total > 0;
 }
 
 /**
@@ -159,22 +181,14 @@ export async function readBlobFor(
   } else if (row.case_id === null) {
     if (row.uploaded_by !== user.id) throw new NotPermitted('无权下载该附件');
   } else {
-    const c = await idb(app)
-      .selectFrom('cases')
-      .select(['workflow'])
-      .where('id', '=', row.case_id)
-      .executeTakeFirst();
+    const c = await app.store.getCase(row.case_id);
     if (!c) throw new NotFound('附件所属办件不存在', { key });
-    if (c.workflow === 'incoming') {
+    if (c.workflow === INCOMING_WORKFLOW) {
       await loadIncomingAccess(app, user, row.case_id);
     } else {
-      const part = await sql<{ n: number }>`SELECT
-          (SELECT count(*) FROM ledger l WHERE l.case_id = ${row.case_id} AND (l.actor_id = ${user.id} OR l.on_behalf_of = ${user.id}))
-        + (SELECT count(*) FROM tasks t WHERE t.case_id = ${row.case_id} AND ${user.id} = ANY(t.candidates)) AS n`.execute(
-        idb(app),
-      );
       const seesAll = user.roles.some((r) => ['leader', 'officeDirector', 'secretary'].includes(r));
-      if (!seesAll && Number(part.rows[0]?.n ?? 0) === 0) throw new NotPermitted('无权下载该附件');
+      if (!seesAll && !(await tookPart(app, c.unitId, c.id, user.id)))
+        throw new NotPermitted('无权下载该附件');
     }
   }
   const bytes = await app.blobs.get(key);

@@ -6,7 +6,7 @@ import { LEDGER_TITLES, type ZLedgerQuery } from '~/lib/schemas/ledger';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
 import { formatDate } from './format';
-import { ledgersOf, ledgerWhere, pageOfCases } from './ledger-sql';
+import { ledgerQuery, ledgersOf, pageOfCases } from './ledger-cases';
 import { projectLines } from './project-lines';
 import { viewerScope } from './viewer-scope';
 
@@ -45,7 +45,7 @@ export async function exportLedgerXlsx(
   out: Writable,
 ): Promise<number> {
   const scope = await viewerScope(app, user);
-  const where = ledgerWhere(scope, q);
+  const query = ledgerQuery(scope, q);
   const columns = ledgerColumns(q.workflow);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -78,7 +78,7 @@ export async function exportLedgerXlsx(
 
   let written = 0;
   for (let offset = 0; ; offset += BATCH) {
-    const { items } = await pageOfCases(app, where, BATCH, offset);
+    const { items } = await pageOfCases(app, query, BATCH, offset);
     if (items.length === 0) break;
     const ledgers = await ledgersOf(
       app,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZLedgerFilter, ZLedgerQuery } from '~/lib/schemas/ledger';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { ledgersOf, ledgerWhere, pageOfCases } from './ledger-sql';
+import { ledgerQuery, ledgersOf, pageOfCases } from './ledger-cases';
 import { type LedgerLine, projectLines } from './project-lines';
 import { viewerScope } from './viewer-scope';
 
@@ -18,7 +18,7 @@ export async function listLedger(
   const scope = await viewerScope(app, user);
   const { items, total } = await pageOfCases(
     app,
-    ledgerWhere(scope, f),
+    ledgerQuery(scope, f),
     f.pageSize,
     (f.page - 1) * f.pageSize,
   );
@@ -44,7 +44,7 @@ export async function listLedgerForPrint(
   limit: number,
 ): Promise<{ items: LedgerLine[]; total: number }> {
   const scope = await viewerScope(app, user);
-  const { items, total } = await pageOfCases(app, ledgerWhere(scope, q), limit, 0);
+  const { items, total } = await pageOfCases(app, ledgerQuery(scope, q), limit, 0);
   const ledgers = await ledgersOf(
     app,
     items.map((c) => c.id),

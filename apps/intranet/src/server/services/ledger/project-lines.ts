@@ -13,7 +13,7 @@ import {
 import type { LedgerWorkflow } from '~/lib/schemas/ledger';
 import type { AppServices } from '~/server/app-types';
 import { formatTime, loadNames, type Names } from './format';
-import type { LedgerCaseRow } from './ledger-sql';
+import type { LedgerCaseRow } from './ledger-cases';
 import { sees, type ViewerScope } from './viewer-scope';
 
 /** One row of a 流程台帐 as the page, the print view and the export show it. */

@@ -1,9 +1,10 @@
-import { NotPermitted } from '@gongwen/core';
+import { type CaseRecord, MEETING_WORKFLOW, NotPermitted } from '@gongwen/core';
 import type { z } from 'zod';
 import type { ZRoomCalendar, ZRoomInput } from '~/lib/schemas/meeting';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { allMeetingCases, meetingContextOf } from './access';
+import { caseListsOf } from '~/server/services/tasks/case-lists';
+import { meetingContextOf } from './access';
 
 /** Who may manage rooms: administrators, the office director and the secretariat. */
 export function canManageRooms(user: SessionUser): boolean {
@@ -50,10 +51,9 @@ export async function roomCalendar(
     input.roomId,
   );
   const titles = new Map(
-    (await allMeetingCases(app.store, user.unitId)).map((c) => [
-      c.id,
-      meetingContextOf(c).plan.title,
-    ]),
+    (await meetingsById(app, user.unitId, [...new Set(bookings.map((b) => b.meetingCaseId))])).map(
+      (c) => [c.id, meetingContextOf(c).plan.title],
+    ),
   );
   return bookings.map((b) => ({
     id: b.id,
@@ -64,4 +64,23 @@ export async function roomCalendar(
     meetingTitle: titles.get(b.meetingCaseId) ?? '会议',
     bookedBy: b.bookedBy,
   }));
+}
+
+/** The unit's 会议 cases among `ids`, read through the `CaseLists` port a page at a time. */
+async function meetingsById(
+  app: AppServices,
+  unitId: string,
+  ids: readonly string[],
+): Promise<CaseRecord[]> {
+  const out: CaseRecord[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = await caseListsOf(app).cases({
+      unitId,
+      workflow: MEETING_WORKFLOW,
+      ids: ids.slice(i, i + 500),
+      limit: 500,
+    });
+    out.push(...page.items);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { NotPermitted, outgoingDocNumberHistory } from '@gongwen/core';
-import { sql } from 'kysely';
+import { NotPermitted, OUTGOING_WORKFLOW, outgoingDocNumberHistory } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
-import { type AppServices, db } from '~/server/app-types';
+import type { AppServices } from '~/server/app-types';
+import { caseListsOf } from '~/server/services/tasks/case-lists';
 import { loadOutgoingNames } from './names';
 
 /** Whether `user` may read the 文号 usage history (the secretariat and administrators). */
@@ -50,9 +50,16 @@ export async function getDocNumberHistory(
 
 /** The 机关代字 used in the user's unit (the unit's own and every one a 发文 took), for the picker. */
 export async function listIssuerCodes(app: AppServices, user: SessionUser): Promise<string[]> {
-  const rows = await sql<{ code: string | null }>`
-    SELECT issuer_code AS code FROM units WHERE id = ${user.unitId}
-    UNION SELECT DISTINCT fields->>'issuerCode' AS code FROM cases
-      WHERE unit_id = ${user.unitId} AND workflow = 'outgoing'`.execute(db(app));
-  return [...new Set(rows.rows.map((r) => r.code).filter((c): c is string => !!c))].sort();
+  const [unit, used] = await Promise.all([
+    app.directory.getUnit(user.unitId),
+    caseListsOf(app).cases({
+      unitId: user.unitId,
+      workflow: OUTGOING_WORKFLOW,
+      columns: 'header',
+      countBy: { field: 'issuerCode' },
+      limit: 1,
+    }),
+  ]);
+  const codes = [unit?.issuerCode, ...Object.keys(used.counts ?? {})];
+  return [...new Set(codes.filter((c): c is string => !!c))].sort();
 }
