@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../ports/store.ts';
 import type { DocVersion, OutgoingContext } from './context.ts';
-import { OUTGOING_WORKFLOW } from './definition.ts';
+import { OUTGOING_WORKFLOW } from './workflow-name.ts';
 
 /** The machine context of a 发文 case (versions, opinions, 文号, recipients), read from its snapshot. */
 export function outgoingContextOf(

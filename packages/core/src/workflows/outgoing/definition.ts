@@ -48,9 +48,9 @@ import {
   usersRule,
 } from './steps.ts';
 import { withdrawers } from './withdrawal.ts';
+import { OUTGOING_WORKFLOW } from './workflow-name.ts';
 
-/** The registry name of the 发文 workflow. */
-export const OUTGOING_WORKFLOW = 'outgoing';
+export { OUTGOING_WORKFLOW };
 
 /** Options of `createOutgoingWorkflow`. */
 export interface OutgoingWorkflowOptions {
