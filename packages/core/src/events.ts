@@ -16,6 +16,7 @@ export {
 export {
   MONTHLY_REPORT_EVENTS,
   MONTHLY_REPORT_LEDGER_LABELS,
+  MONTHLY_REPORT_STATE_LABELS,
   type MonthlyReportEventType,
 } from './workflows/monthly-report/events.ts';
 export {

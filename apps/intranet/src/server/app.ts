@@ -6,6 +6,7 @@ import {
   createChineseCalendar,
   createIncomingWorkflow,
   createMeetingWorkflow,
+  createMonthlyReportWorkflow,
   createOutgoingWorkflow,
   createReportWorkflow,
   createStoreDirectory,
@@ -54,6 +55,7 @@ function workflowsFor(
     createOutgoingWorkflow({ calendar }),
     createMeetingWorkflow({ calendar, roomBookings }),
     createReportWorkflow(),
+    createMonthlyReportWorkflow(),
   ];
 }
 

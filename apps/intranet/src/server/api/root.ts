@@ -3,6 +3,7 @@ import { auditRouter } from '~/server/api/routers/audit';
 import { incomingRouter } from '~/server/api/routers/incoming';
 import { ledgerRouter } from '~/server/api/routers/ledger';
 import { meetingRouter } from '~/server/api/routers/meeting';
+import { monthlyReportRouter } from '~/server/api/routers/monthly-report';
 import { notificationsRouter } from '~/server/api/routers/notifications';
 import { outgoingRouter } from '~/server/api/routers/outgoing';
 import { reportRouter } from '~/server/api/routers/report';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   statistics: statisticsRouter,
   meeting: meetingRouter,
   report: reportRouter,
+  monthlyReport: monthlyReportRouter,
 });
 
 /** The API's type, for the client. */
