@@ -13,6 +13,7 @@ import {
 import { type DemoAccount, demoAccounts } from './accounts';
 import { incomingSeeder } from './incoming-seeder';
 import { meetingReportSeeder } from './meeting-report-seeder';
+import { monthlyReportSeeder } from './monthly-report-seeder';
 import { DEMO_UNIT_ID, loadDemoOrg } from './org';
 import { outgoingSeeder } from './outgoing-seeder';
 import { type DemoSeeder, demoSeederContext, type SeedAction } from './seeder';
@@ -25,6 +26,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   incomingSeeder(),
   meetingReportSeeder(),
   outgoingSeeder(),
+  monthlyReportSeeder(),
 ];
 
 /** What `seedDemo` needs of the app. */
