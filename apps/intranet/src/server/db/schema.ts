@@ -71,6 +71,27 @@ export interface AppTables {
     created_at: Timestamp;
     read_at: Timestamp | null;
   };
+  /** Uploaded attachments: who uploaded them, and the case that refers to them (null until used). */
+  app_blobs: {
+    key: string;
+    unit_id: string;
+    uploaded_by: string;
+    name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    created_at: Timestamp;
+    case_id: string | null;
+  };
+  /** 手写批注: strokes kept with the ledger entry written by `command_id`. */
+  app_handwriting: {
+    command_id: string;
+    case_id: string;
+    ledger_seq: number;
+    user_id: string;
+    strokes: Json;
+    created_at: Timestamp;
+  };
 }
 
 /** Every table the intranet reads: the engine's and its own. */
