@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../ports/store.ts';
-import type { MeetingContext, MeetingInvitee } from './machine.ts';
+import type { MeetingContext, MeetingInvitee } from './context.ts';
 
 /** One line of the attendance sheet (签到表). */
 export interface AttendanceLine {

@@ -9,6 +9,8 @@ import {
   type LedgerProjection,
 } from '../../workflow/definition.ts';
 import { meetingVisibility } from './case-visibility.ts';
+import type { MeetingContext } from './context.ts';
+import { expectedAttendees } from './context-queries.ts';
 import {
   ZApproveMeeting,
   ZApproveMinutes,
@@ -31,7 +33,7 @@ import {
   ZSubmitPlan,
   ZSubmitTopics,
 } from './fields.ts';
-import { createMeetingMachine, expectedAttendees, type MeetingContext } from './machine.ts';
+import { createMeetingMachine } from './machine.ts';
 import { meetingEventCheck } from './org-checks.ts';
 import { MEETING_SECRETARIAT_RULE, MEETING_STATE_LABELS, meetingTasks } from './steps.ts';
 

@@ -13,6 +13,22 @@ export {
 } from '../../ports/room-bookings.ts';
 export { type AttendanceLine, type AttendanceSheet, meetingAttendanceSheet } from './attendance.ts';
 export {
+  type AttendanceRecord,
+  CHECK_IN_OPENS_MS,
+  type DraftResolution,
+  type MeetingBookingRef,
+  type MeetingContext,
+  type MeetingEvent,
+  type MeetingInput,
+  type MeetingInvitee,
+  type MeetingMachineOptions,
+  type MeetingNotify,
+  type MeetingReply,
+  type MeetingResolution,
+  type MeetingTopic,
+} from './context.ts';
+export { expectedAttendees, nonRepliers } from './context-queries.ts';
+export {
   createMeetingWorkflow,
   MEETING_WORKFLOW,
   type MeetingWorkflowOptions,
@@ -51,25 +67,7 @@ export {
   type MeetingStepEntry,
   projectMeetingLedger,
 } from './ledger-projection.ts';
-export {
-  type AttendanceRecord,
-  CHECK_IN_OPENS_MS,
-  createMeetingMachine,
-  type DraftResolution,
-  expectedAttendees,
-  type MeetingBookingRef,
-  type MeetingContext,
-  type MeetingEvent,
-  type MeetingInput,
-  type MeetingInvitee,
-  type MeetingMachine,
-  type MeetingMachineOptions,
-  type MeetingNotify,
-  type MeetingReply,
-  type MeetingResolution,
-  type MeetingTopic,
-  nonRepliers,
-} from './machine.ts';
+export { createMeetingMachine, type MeetingMachine } from './machine.ts';
 export { createSmsNotifier, routeNotifications, type SmsGateway } from './notifiers.ts';
 export { checkMeetingPlan } from './org-checks.ts';
 export { bookMeetingRoom, releaseMeetingRooms } from './room-service.ts';

@@ -1,5 +1,5 @@
 import type { CaseRecord, LedgerRecord } from '../../ports/store.ts';
-import type { MeetingContext } from './machine.ts';
+import type { MeetingContext } from './context.ts';
 
 /** Who did a step, when, with what opinion. */
 export interface MeetingStepEntry {

@@ -4,8 +4,8 @@ import { type AnyMachineSnapshot, transition } from 'xstate';
 import { isGongwenError } from '../../errors.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import { stateToString } from '../../util/state-value.ts';
+import type { MeetingContext, MeetingEvent } from './context.ts';
 import { ZMeetingPlan } from './fields.ts';
-import type { MeetingContext, MeetingEvent } from './machine.ts';
 import { meetingHarness, sampleMeetingPlan } from './testing-harness.ts';
 
 /** Before the meeting (replies, sign-in window) and after it started. */

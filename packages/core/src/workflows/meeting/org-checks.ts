@@ -4,7 +4,7 @@ import { departmentSubtree } from '../../directory/org-tree.ts';
 import { NotPermitted, ValidationFailed } from '../../errors.ts';
 import type { RoomBookings } from '../../ports/room-bookings.ts';
 import type { CaseFacts, EventMeta, EventSpec } from '../../workflow/definition.ts';
-import type { MeetingContext } from './machine.ts';
+import type { MeetingContext } from './context.ts';
 import { MEETING_ROLES } from './steps.ts';
 
 type Check = NonNullable<EventSpec['check']>;

@@ -1,7 +1,7 @@
 import type { WorkflowEngine } from '../../engine/engine.ts';
 import { ValidationFailed } from '../../errors.ts';
 import type { RoomBooking, RoomBookings, TimeRange } from '../../ports/room-bookings.ts';
-import type { MeetingContext } from './machine.ts';
+import type { MeetingContext } from './context.ts';
 
 /**
  * 预订会议室 for a meeting case: books the room through the `RoomBookings` port (the port

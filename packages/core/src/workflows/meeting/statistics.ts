@@ -1,6 +1,6 @@
 import type { Store } from '../../ports/store.ts';
 import { meetingAttendanceSheet } from './attendance.ts';
-import type { MeetingContext } from './machine.ts';
+import type { MeetingContext } from './context.ts';
 import { listMeetingCases } from './supervision.ts';
 
 /** 会议统计 of a unit over a period. */

@@ -1,6 +1,7 @@
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
 import type { TaskSpec } from '../../workflow/definition.ts';
-import { type MeetingContext, nonRepliers } from './machine.ts';
+import type { MeetingContext } from './context.ts';
+import { nonRepliers } from './context-queries.ts';
 import { remindTaskKey, replyTaskKey, resolutionTaskKey, topicTaskKey } from './task-keys.ts';
 
 /** Roles the 会议 workflow assigns by. */

@@ -1,6 +1,6 @@
 import type { CaseRecord, Store } from '../../ports/store.ts';
+import type { MeetingContext } from './context.ts';
 import { MEETING_WORKFLOW } from './definition.ts';
-import type { MeetingContext } from './machine.ts';
 
 /** One 决议事项 in the 督办 list. */
 export interface SupervisionItem {

@@ -1,6 +1,6 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { CaseRecord } from '../../ports/store.ts';
-import type { MeetingContext } from './machine.ts';
+import type { MeetingContext } from './context.ts';
 import { MEETING_ROLES } from './steps.ts';
 
 /** Roles that see every meeting of their unit. */

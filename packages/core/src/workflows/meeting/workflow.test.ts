@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRoomBookings } from '../../memory/memory-room-bookings.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
-import { defaultReplyBy } from './machine.ts';
+import { defaultReplyBy } from './context-queries.ts';
 import { runFullMeetingScenario } from './scenario.ts';
 import { meetingHarness } from './testing-harness.ts';
 
