@@ -1,4 +1,23 @@
-import type { Delegation, WorkingCalendar } from '@gongwen/core';
+import type { Delegation } from '@gongwen/core';
+import type {
+  CaseBuild,
+  IncomingCasePlan,
+  IncomingPlanOptions,
+  IncomingTarget,
+  PlannedStep,
+  StepTools,
+} from './incoming-case-plan';
+import { handleDepartment } from './incoming-handling';
+import {
+  COUNTY_HEAD,
+  DIRECTOR,
+  deptName,
+  headOf,
+  leaderCall,
+  SECRETARIES,
+  staffOf,
+} from './incoming-org';
+import { deadlineOf, propose } from './incoming-proposal';
 import {
   INSTRUCTIONS,
   ORDINALS,
@@ -9,63 +28,10 @@ import {
   SENDERS,
   type SenderKey,
   TOPICS,
-  type Topic,
 } from './incoming-texts';
-import { DEMO_LEADER_PORTFOLIOS, DEMO_ORG, demoDelegations } from './org';
+import { demoDelegations } from './org';
 import { createRandom } from './random';
 import { workTime } from './work-time';
-
-/** Where a demo 收文 case is left when the seed ends. */
-export type IncomingTarget =
-  | 'registering'
-  | 'proposing'
-  | 'reviewing'
-  | 'instructing'
-  | 'processing'
-  | 'completed'
-  | 'archived';
-
-/** One event of a planned case, sent at `at` by `actorId` (for `onBehalfOf` under a delegation). */
-export interface PlannedStep {
-  at: Date;
-  actorId: string;
-  onBehalfOf?: string;
-  event: { type: string; [key: string]: unknown };
-}
-
-/** A demo 收文 case: its registration and every event sent to it, in time order. */
-export interface IncomingCasePlan {
-  caseId: string;
-  title: string;
-  registrar: string;
-  receivedAt: Date;
-  /** The start payload (签收登记) as first registered. */
-  input: Record<string, unknown>;
-  steps: PlannedStep[];
-  target: IncomingTarget;
-  /** The flattened machine state the case is in after the last step. */
-  expectedState: string;
-  /** 办理时限 in force after the last step (ISO), null before 拟办. */
-  deadlineAt: string | null;
-  supervise: boolean;
-  /** Something was sent back (退回/退回重办) or taken back (撤回) along the way. */
-  returned: boolean;
-  /** A deputy acted for someone (代理). */
-  delegated: boolean;
-}
-
-/** Options of `planIncomingCases`. */
-export interface IncomingPlanOptions {
-  /** The end of the seeded period; every step happens before it. */
-  now: Date;
-  calendar: WorkingCalendar;
-  /** How many cases (default 270). */
-  count?: number;
-  /** How many days back the first cases arrive (default 120). */
-  days?: number;
-  /** PRNG seed (default 20261125). */
-  seed?: number;
-}
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -102,52 +68,6 @@ const STATE_OF: Record<IncomingTarget, string> = {
   archived: 'archived',
 };
 
-const SECRETARIES = ['zhaoli', 'huangjing', 'zhouting'] as const;
-const DIRECTOR = 'liuyang';
-const COUNTY_HEAD = 'wangjianguo';
-
-const users = new Map(DEMO_ORG.users.map((u) => [u.id, u]));
-const departments = new Map(DEMO_ORG.departments.map((d) => [d.id, d]));
-
-function deptName(id: string): string {
-  return departments.get(id)?.name ?? id;
-}
-function headOf(id: string): string {
-  const head = departments.get(id)?.headUserId;
-  if (!head) throw new Error(`demo department ${id} has no head`);
-  return head;
-}
-/** People working in the department itself (not its head). */
-function staffOf(id: string): string[] {
-  const head = headOf(id);
-  return DEMO_ORG.users
-    .filter((u) => u.departmentId === id && u.id !== head && u.active)
-    .map((u) => u.id);
-}
-/** 分管领导 of a bureau. */
-function leaderOf(deptId: string): string {
-  for (const [leader, portfolio] of Object.entries(DEMO_LEADER_PORTFOLIOS)) {
-    if (portfolio.includes(deptId)) return leader;
-  }
-  return COUNTY_HEAD;
-}
-/** How a leader is addressed in an opinion: 王县长, 李副县长. */
-function leaderCall(id: string): string {
-  const name = users.get(id)?.name ?? id;
-  return id === COUNTY_HEAD ? `${name.slice(0, 1)}县长` : `${name.slice(0, 1)}副县长`;
-}
-/** Where a handler may hand work down to, within the department's subtree. */
-const HAND_DOWN: Readonly<Record<string, readonly string[]>> = {
-  finance: ['guomin', 'hexue'],
-  office: ['xulei', 'wutao'],
-};
-
-interface Build {
-  steps: PlannedStep[];
-  returned: boolean;
-  delegated: boolean;
-}
-
 /**
  * Plans the demo 收文 cases of the `days` before `now`, deterministically from `seed`: who
  * registers, proposes, instructs, handles and reads each one and when (office hours on the
@@ -172,7 +92,7 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
   const actorFor = (
     principal: string,
     t: number,
-    b: Build,
+    b: CaseBuild,
   ): Pick<PlannedStep, 'actorId' | 'onBehalfOf'> => {
     const d = delegations.find(
       (x) =>
@@ -195,13 +115,14 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
       .map((d) => d.deputyId);
 
   const push = (
-    b: Build,
+    b: CaseBuild,
     at: number,
     who: Pick<PlannedStep, 'actorId' | 'onBehalfOf'>,
     event: PlannedStep['event'],
   ) => {
     b.steps.push({ at: new Date(at), ...who, event });
   };
+  const tools: StepTools = { r, add, push, actorFor, deputiesDuring };
 
   // The end state of every case, spread evenly through the list.
   const total = Object.values(TARGET_SHARES).reduce((s, n) => s + n, 0);
@@ -237,7 +158,7 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
   }
 
   function buildCase(target: IncomingTarget, receivedAt: number): IncomingCasePlan {
-    const b: Build = { steps: [], returned: false, delegated: false };
+    const b: CaseBuild = { steps: [], returned: false, delegated: false };
     const received = dateOf(receivedAt);
     const year = Number(received.slice(0, 4));
     const month = Number(received.slice(5, 7));
@@ -318,107 +239,6 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
     }
 
     /** A handling department's chain up to `stage`; returns the time of its last step. */
-    function handle(
-      dept: string,
-      from: number,
-      stage: 'assign' | 'handle' | 'confirm' | 'done',
-    ): number {
-      if (stage === 'assign') return from;
-      const head = headOf(dept);
-      const deputies = deputiesDuring(head, from, from + 30 * DAY);
-      const staff = staffOf(dept).filter((s) => !deputies.includes(s));
-      let at = add(from, 30, 720);
-      let handler = r.pick(staff);
-      const headActor = actorFor(head, at, b);
-      push(b, at, headActor, { type: 'ASSIGN', departmentId: dept, handlerId: handler });
-      if (headActor.onBehalfOf === undefined && staff.length > 1 && r.chance(0.03)) {
-        // 撤回: the head takes the assignment back and gives it to someone else
-        at = add(at, 5, 60);
-        b.returned = true;
-        push(b, at, { actorId: head }, { type: 'WITHDRAW', departmentId: dept });
-        handler = r.pick(staff.filter((s) => s !== handler));
-        at = add(at, 10, 120);
-        push(b, at, { actorId: head }, { type: 'ASSIGN', departmentId: dept, handlerId: handler });
-      } else if (staff.length > 1 && r.chance(0.04)) {
-        // 退回: the handler gives it back to the head
-        at = add(at, 30, 480);
-        b.returned = true;
-        push(
-          b,
-          at,
-          { actorId: handler },
-          {
-            type: 'RETURN',
-            departmentId: dept,
-            reason: r.pick(RETURN_REASONS.byHandler),
-          },
-        );
-        handler = r.pick(staff.filter((s) => s !== handler));
-        at = add(at, 30, 480);
-        push(b, at, actorFor(head, at, b), {
-          type: 'ASSIGN',
-          departmentId: dept,
-          handlerId: handler,
-        });
-      }
-      const below = HAND_DOWN[dept];
-      if (below && r.chance(0.35)) {
-        const next = r.pick(below.filter((u) => u !== handler));
-        at = add(at, 30, 600);
-        push(
-          b,
-          at,
-          { actorId: handler },
-          {
-            type: 'HAND_DOWN',
-            departmentId: dept,
-            handlerId: next,
-            note: '请具体承办。',
-          },
-        );
-        handler = next;
-      }
-      if (stage === 'handle') return at;
-      const [min, max] =
-        urgency === '特急' ? [60, 600] : urgency === '加急' ? [240, 1800] : [480, 3600];
-      const result = () => r.pick(topic.results).replaceAll('{S}', subjectText);
-      at = add(at, min, max);
-      push(
-        b,
-        at,
-        { actorId: handler },
-        { type: 'SUBMIT_RESULT', departmentId: dept, result: result(), attachments: [] },
-      );
-      if (r.chance(0.06)) {
-        at = add(at, 30, 600);
-        b.returned = true;
-        push(b, at, actorFor(head, at, b), {
-          type: 'SEND_BACK',
-          departmentId: dept,
-          reason: r.pick(RETURN_REASONS.sendBack),
-        });
-        at = add(at, 120, 900);
-        push(
-          b,
-          at,
-          { actorId: handler },
-          {
-            type: 'SUBMIT_RESULT',
-            departmentId: dept,
-            result: `${result()}（已按要求补充完善）`,
-            attachments: [],
-          },
-        );
-      }
-      if (stage === 'confirm') return at;
-      at = add(at, 30, 600);
-      push(b, at, actorFor(head, at, b), {
-        type: 'CONFIRM',
-        departmentId: dept,
-        ...(r.chance(0.6) && { opinion: '同意办结。' }),
-      });
-      return at;
-    }
 
     /** A 传阅 department: the head picks readers (finance may pass it to 预算股), they read. */
     function circulate(dept: string, from: number, partial: boolean, leaveUnread: boolean): number {
@@ -500,13 +320,13 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
 
     // 拟办
     const readOnly = docType === '通报' || (topic.circulate.length > 0 && r.chance(0.06));
-    const { proposal, deadlineDays } = propose(topic, readOnly, urgency);
+    const { proposal, deadlineDays } = propose(r, topic, readOnly, urgency);
     supervise = proposal.supervise;
     t = add(t, 10, 600);
     if (deadlineDays !== null) {
       proposal.deadline = calendar.dateOf(calendar.addWorkingDays(new Date(t), deadlineDays));
     }
-    deadlineAt = deadlineOf(proposal, t);
+    deadlineAt = deadlineOf(calendar, proposal, t);
     push(b, t, { actorId: proposer }, { type: 'PROPOSE', ...proposal });
 
     if (returnedToProposal) {
@@ -530,7 +350,7 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
       b.returned = true;
       push(b, t, { actorId: DIRECTOR }, { type: 'RETURN', reason: RETURN_REASONS.toProposal[2] });
       t = add(t, 60, 900);
-      deadlineAt = deadlineOf(proposal, t);
+      deadlineAt = deadlineOf(calendar, proposal, t);
       push(b, t, { actorId: proposer }, { type: 'PROPOSE', ...proposal });
     }
     t = add(t, 30, 720);
@@ -613,7 +433,7 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
       t = add(t, 60, 900);
       const again = { ...inForce, opinion: `${inForce.opinion}（已补充县财政局意见）` };
       push(b, t, { actorId: proposer }, { type: 'PROPOSE', ...again });
-      if (again.deadline === undefined) deadlineAt = deadlineOf(again, t);
+      if (again.deadline === undefined) deadlineAt = deadlineOf(calendar, again, t);
       t = add(t, 30, 600);
       push(b, t, { actorId: DIRECTOR }, { type: 'REVIEW', decision: 'accept', opinion: '同意。' });
     }
@@ -634,7 +454,10 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
         : i === 0
           ? r.weighted({ assign: 2, handle: 5, confirm: 2 })
           : r.weighted({ assign: 1, handle: 2, confirm: 1, done: 3 });
-      lastDone = Math.max(lastDone, handle(dept, dispatchAt, stage));
+      lastDone = Math.max(
+        lastDone,
+        handleDepartment(tools, b, { topic, subjectText, urgency }, dept, dispatchAt, stage),
+      );
     });
     const circulation = inForce.circulateDepartments;
     const mustLeaveUnread = processing && handling.length === 0;
@@ -664,74 +487,6 @@ export function planIncomingCases(options: IncomingPlanOptions): IncomingCasePla
       },
     );
     return finish();
-  }
-
-  interface ProposalPayload {
-    opinion: string;
-    leaders: string[];
-    leaderMode: 'sequence' | 'parallel';
-    mainDepartment?: string;
-    assistDepartments: string[];
-    circulateDepartments: string[];
-    supervise: boolean;
-    remindEveryWorkingDays?: number;
-    deadline?: string;
-  }
-
-  function propose(
-    topic: Topic,
-    readOnly: boolean,
-    urgency: string,
-  ): { proposal: ProposalPayload; deadlineDays: number | null } {
-    const circulate = readOnly
-      ? [topic.main, ...r.sample(topic.circulate, r.int(0, 2))].filter(
-          (d, i, a) => a.indexOf(d) === i,
-        )
-      : r.chance(0.3)
-        ? r.sample(topic.circulate, r.int(1, 2))
-        : [];
-    const main = readOnly ? undefined : topic.main;
-    const assist =
-      readOnly || !r.chance(0.45)
-        ? []
-        : r.sample(topic.assist, r.int(1, Math.min(2, topic.assist.length)));
-    const first = main ?? circulate[0]!;
-    const leaders = [leaderOf(first)];
-    for (const d of assist) {
-      const other = leaderOf(d);
-      if (!leaders.includes(other) && r.chance(0.5)) leaders.push(other);
-    }
-    const important = urgency === '特急' || r.chance(0.25);
-    if (important && !leaders.includes(COUNTY_HEAD)) leaders.unshift(COUNTY_HEAD);
-    const leaderMode =
-      leaders.length > 1 && !leaders.includes(COUNTY_HEAD) && r.chance(0.6)
-        ? 'parallel'
-        : 'sequence';
-    const calls = leaders.map(leaderCall).join('、');
-    const opinion = readOnly
-      ? `拟请${calls}阅知，送${circulate.map(deptName).join('、')}传阅。`
-      : `拟请${calls}阅示，${deptName(main!)}牵头办理${assist.length > 0 ? `，${assist.map(deptName).join('、')}配合` : ''}${circulate.length > 0 ? `，送${circulate.map(deptName).join('、')}传阅` : ''}。`;
-    const supervise = !readOnly && (urgency === '特急' || r.chance(0.3));
-    const days = urgency === '特急' ? 3 : urgency === '加急' ? 5 : r.chance(0.5) ? null : 10;
-    return {
-      proposal: {
-        opinion,
-        leaders,
-        leaderMode,
-        ...(main && { mainDepartment: main }),
-        assistDepartments: assist,
-        circulateDepartments: circulate,
-        supervise,
-        ...(supervise && { remindEveryWorkingDays: r.pick([2, 3, 5]) }),
-      },
-      deadlineDays: days,
-    };
-  }
-
-  /** The 办理时限 the machine derives from a proposal sent at `at` (default: 7 working days). */
-  function deadlineOf(p: ProposalPayload, at: number): string {
-    if (p.deadline === undefined) return calendar.addWorkingDays(new Date(at), 7).toISOString();
-    return calendar.addWorkingDays(new Date(`${p.deadline}T12:00:00Z`), 0).toISOString();
   }
 
   const plans = shuffled.map(planOne);

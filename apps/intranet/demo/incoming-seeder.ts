@@ -1,4 +1,4 @@
-import type { IncomingCasePlan } from './incoming-plan';
+import type { IncomingCasePlan } from './incoming-case-plan';
 import { planIncomingCases } from './incoming-plan';
 import type { DemoSeeder, DemoSeederContext, SeedAction } from './seeder';
 

@@ -15,7 +15,8 @@ import {
 } from '@gongwen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_UNIT_ID, DEMO_UNIT_ID } from './org';
-import { type OutgoingCasePlan, planOutgoingCases } from './outgoing-plan';
+import type { OutgoingCasePlan } from './outgoing-case-plan';
+import { planOutgoingCases } from './outgoing-plan';
 import { outgoingSeeder, planDemoOutgoing } from './outgoing-seeder';
 import { seedDemo } from './seed-demo';
 import { demoSeederContext } from './seeder';

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '@gongwen/core';
-import { type OutgoingCasePlan, planOutgoingCases } from './outgoing-plan';
+import type { OutgoingCasePlan } from './outgoing-case-plan';
+import { planOutgoingCases } from './outgoing-plan';
 import type { Random } from './random';
 import type { DemoSeeder, SeedAction } from './seeder';
 
