@@ -1,6 +1,7 @@
 import type { CaseBuild, StepTools } from './incoming-case-plan';
-import { HAND_DOWN, headOf, staffOf } from './incoming-org';
+import { HAND_DOWN } from './incoming-org';
 import { RETURN_REASONS, type Topic } from './incoming-texts';
+import { headOf, staffOf } from './org-people';
 
 const DAY = 86_400_000;
 

@@ -8,15 +8,7 @@ import type {
   StepTools,
 } from './incoming-case-plan';
 import { handleDepartment } from './incoming-handling';
-import {
-  COUNTY_HEAD,
-  DIRECTOR,
-  deptName,
-  headOf,
-  leaderCall,
-  SECRETARIES,
-  staffOf,
-} from './incoming-org';
+import { COUNTY_HEAD, DIRECTOR, leaderCall, SECRETARIES } from './incoming-org';
 import { deadlineOf, propose } from './incoming-proposal';
 import {
   INSTRUCTIONS,
@@ -30,6 +22,7 @@ import {
   TOPICS,
 } from './incoming-texts';
 import { demoDelegations } from './org';
+import { deptName, headOf, staffOf } from './org-people';
 import { createRandom } from './random';
 import { workTime } from './work-time';
 

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '@gongwen/core';
-import { COUNTY_HEAD, deptName, leaderCall, leaderOf } from './incoming-org';
+import { COUNTY_HEAD, leaderCall, leaderOf } from './incoming-org';
 import type { Topic } from './incoming-texts';
+import { deptName } from './org-people';
 import type { Random } from './random';
 
 /** The payload of PROPOSE (拟办意见) as the demo writes it. */

@@ -1,4 +1,5 @@
-import { DEMO_LEADER_PORTFOLIOS, DEMO_ORG, DEMO_TOWN_UNIT_ID } from './org';
+import { DEMO_LEADER_PORTFOLIOS, DEMO_TOWN_UNIT_ID } from './org';
+import { demoUser } from './org-people';
 import type { Recipient, Template } from './outgoing-texts';
 import type { Random } from './random';
 
@@ -51,21 +52,6 @@ const UP_MAIN: Readonly<Record<string, Recipient>> = {
   cityAgri: n('市农业农村局'),
 };
 
-const users = new Map(DEMO_ORG.users.map((u) => [u.id, u]));
-const departments = new Map(DEMO_ORG.departments.map((d) => [d.id, d]));
-
-export function headOf(id: string): string {
-  const head = departments.get(id)?.headUserId;
-  if (!head) throw new Error(`demo department ${id} has no head`);
-  return head;
-}
-/** People working in the department itself (not its head). */
-export function staffOf(id: string): string[] {
-  const head = headOf(id);
-  return DEMO_ORG.users
-    .filter((u) => u.departmentId === id && u.id !== head && u.active)
-    .map((u) => u.id);
-}
 /** 分管领导 of a department (a 股 under its bureau). */
 export function leaderOf(deptId: string): string {
   const top = deptId === 'budget' ? 'finance' : deptId === 'general' ? 'office' : deptId;
@@ -75,7 +61,7 @@ export function leaderOf(deptId: string): string {
   return COUNTY_HEAD;
 }
 export function superiorOf(userId: string): string {
-  const s = users.get(userId)?.superiorId;
+  const s = demoUser(userId)?.superiorId;
   if (!s) throw new Error(`demo user ${userId} has no superior`);
   return s;
 }

@@ -1,6 +1,7 @@
 import type { DocumentBody } from '@gongwen/core';
 import type { PlannedStep } from './incoming-case-plan';
 import { SECRECY_TERMS } from './incoming-texts';
+import { headOf, staffOf } from './org-people';
 import { makeBody, revised } from './outgoing-body';
 import type { OutgoingCasePlan, OutgoingPlanOptions, OutgoingTarget } from './outgoing-case-plan';
 import {
@@ -8,12 +9,10 @@ import {
   COUNTERSIGNERS,
   COUNTY_HEAD,
   DRAFTERS,
-  headOf,
   issuerCodeOf,
   leaderOf,
   recipientsOf,
   SECRETARIES,
-  staffOf,
   superiorOf,
 } from './outgoing-org';
 import {
