@@ -7,6 +7,8 @@ import {
   type LedgerProjection,
 } from '../../workflow/definition.ts';
 import { incomingVisibility } from './case-visibility.ts';
+import type { IncomingContext } from './context.ts';
+import { formatSerialNo, withdrawers } from './context-queries.ts';
 import {
   ZArchive,
   ZAssign,
@@ -23,12 +25,7 @@ import {
   ZSendBack,
   ZWithdraw,
 } from './fields.ts';
-import {
-  createIncomingMachine,
-  formatSerialNo,
-  type IncomingContext,
-  withdrawers,
-} from './machine.ts';
+import { createIncomingMachine } from './machine.ts';
 import { incomingEventCheck } from './org-checks.ts';
 import {
   INCOMING_ROLES,

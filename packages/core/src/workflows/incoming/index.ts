@@ -2,6 +2,15 @@
 export { visibleDownwardFlow as visibleIncomingFlow } from '../shared/department-visibility.ts';
 export { buildIncomingArchiveRecord, type IncomingArchiveRecord } from './archive-record.ts';
 export {
+  type CirculationDepartment,
+  DEADLINE_REMIND_ID,
+  type HandlingDepartment,
+  type IncomingContext,
+  type IncomingEvent,
+  type IncomingMachineOptions,
+} from './context.ts';
+export { formatSerialNo, pendingLeaders } from './context-queries.ts';
+export {
   createIncomingWorkflow,
   INCOMING_ROLES,
   INCOMING_WORKFLOW,
@@ -36,18 +45,7 @@ export {
   type IncomingStepEntry,
   projectIncomingLedger,
 } from './ledger-projection.ts';
-export {
-  type CirculationDepartment,
-  createIncomingMachine,
-  DEADLINE_REMIND_ID,
-  formatSerialNo,
-  type HandlingDepartment,
-  type IncomingContext,
-  type IncomingEvent,
-  type IncomingMachine,
-  type IncomingMachineOptions,
-  pendingLeaders,
-} from './machine.ts';
+export { createIncomingMachine, type IncomingMachine } from './machine.ts';
 export {
   assertIncomingEvent,
   checkIncomingEvent,

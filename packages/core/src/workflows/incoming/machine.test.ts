@@ -4,8 +4,8 @@ import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { isGongwenError } from '../../errors.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
 import { stateToString } from '../../util/state-value.ts';
+import type { IncomingContext, IncomingEvent } from './context.ts';
 import { ZRegistration } from './fields.ts';
-import type { IncomingContext, IncomingEvent } from './machine.ts';
 import { incomingHarness, sampleRegistration } from './testing-harness.ts';
 
 const AT = '2026-11-25T01:00:00.000Z';

@@ -1,6 +1,7 @@
 import type { AssigneeRule } from '../../workflow/assignee-rule.ts';
 import type { TaskSpec } from '../../workflow/definition.ts';
-import { type IncomingContext, pendingLeaders } from './machine.ts';
+import type { IncomingContext } from './context.ts';
+import { pendingLeaders } from './context-queries.ts';
 import { circulateTaskKey, handlingTaskKey, readTaskKey, remindTaskKey } from './task-keys.ts';
 
 /** Roles the 收文 workflow assigns by. */

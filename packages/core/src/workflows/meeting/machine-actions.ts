@@ -20,7 +20,7 @@ import {
 import type { MeetingMachineSupport } from './machine-support.ts';
 import { inviteeKey, MEETING_REMIND_ID, REPLY_REMIND_ID, resolutionTimerId } from './task-keys.ts';
 
-const { update, emit, enqueue } = actionBuilders<MeetingContext, MeetingEvent, MeetingNotify>();
+const { update, enqueue } = actionBuilders<MeetingContext, MeetingEvent, MeetingNotify>();
 
 /** The actions of the 会议 machine. */
 export function createMeetingActions(support: MeetingMachineSupport) {

@@ -8,7 +8,7 @@ import type {
 } from './context.ts';
 import { defaultReplyBy, inviteesOf } from './context-queries.ts';
 import { createMeetingActions } from './machine-actions.ts';
-import { createMeetingGuards } from './machine-guards.ts';
+import { meetingGuards } from './machine-guards.ts';
 import { meetingMachineSupport } from './machine-support.ts';
 import { MEETING_REMIND_ID, REPLY_REMIND_ID } from './task-keys.ts';
 
@@ -22,7 +22,7 @@ export function createMeetingMachine(options: MeetingMachineOptions) {
       input: MeetingInput;
       emitted: MeetingNotify;
     },
-    guards: createMeetingGuards(support),
+    guards: meetingGuards,
     actions: createMeetingActions(support),
   }).createMachine({
     id: 'meeting',
