@@ -89,3 +89,19 @@ export const STANDARD_PROPOSAL = {
   circulateDepartments: ['agri'],
   supervise: true,
 } as const;
+
+/** A 收文 test engine. */
+export type IncomingHarness = Awaited<ReturnType<typeof incomingHarness>>;
+
+/** Registers a case and takes it through 拟办 (`proposal`), 审阅 and every leader's 批示; its id. */
+export async function toProcessing(
+  h: IncomingHarness,
+  proposal: Record<string, unknown> = STANDARD_PROPOSAL,
+) {
+  const { caseId } = await h.register();
+  await h.send(caseId, 'zhou', { ...STANDARD_PROPOSAL, ...proposal });
+  await h.send(caseId, 'li', { type: 'REVIEW', decision: 'accept' });
+  for (const leader of (proposal.leaders as string[] | undefined) ?? ['zhang', 'chen'])
+    await h.send(caseId, leader, { type: 'INSTRUCT', opinion: `${leader}同意` });
+  return caseId;
+}
