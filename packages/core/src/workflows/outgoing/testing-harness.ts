@@ -1,18 +1,23 @@
-import { createChineseCalendar } from '../../calendar/working-calendar.ts';
+import { createChineseCalendar, type WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { manualClock } from '../../clock.ts';
 import { createStoreDirectory } from '../../directory/store-directory.ts';
 import { createWorkflowEngine } from '../../engine/engine.ts';
 import type { Store } from '../../ports/store.ts';
-import { createIncomingWorkflow } from '../incoming/definition.ts';
 import type { DocumentBody } from '../shared/document-body.ts';
 import { createOutgoingWorkflow, type OutgoingWorkflowOptions } from './definition.ts';
 import { loadOutgoingTestOrg, sampleDraft } from './test-org.ts';
 
-/** An engine running 发文 (and 收文, for distribution) on a store holding the test organisation (tests only). */
+type Workflows = Parameters<typeof createWorkflowEngine>[0]['workflows'];
+
+/**
+ * An engine running 发文 on a store holding the test organisation (tests only); `alsoRun`
+ * adds the workflows 分发 reaches (收文), built on the same calendar.
+ */
 export async function outgoingHarness(
   store: Store,
   start = '2026-11-25T01:00:00Z',
   options: Omit<OutgoingWorkflowOptions, 'calendar'> = {},
+  alsoRun: (calendar: WorkingCalendar) => Workflows = () => [],
 ) {
   await loadOutgoingTestOrg(store.directory);
   const clock = manualClock(start);
@@ -24,7 +29,7 @@ export async function outgoingHarness(
     directory,
     clock,
     calendar,
-    workflows: [workflow, createIncomingWorkflow({ calendar })],
+    workflows: [workflow, ...alsoRun(calendar)],
   });
   let n = 0;
   const cmd = () => `cmd-${++n}-${Math.random().toString(36).slice(2)}`;

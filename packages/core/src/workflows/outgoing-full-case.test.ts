@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBlobStore } from '../../memory/memory-blob-store.ts';
-import { createMemoryStore } from '../../memory/memory-store.ts';
-import { buildOutgoingArchiveRecord } from './archive-record.ts';
-import { outgoingContextOf, outgoingVersions } from './case-context.ts';
-import { distributeToUnits } from './distribute-to-units.ts';
-import { outgoingDocNumberHistory } from './doc-number-history.ts';
-import { outgoingFlowStatistics } from './flow-statistics.ts';
-import { projectOutgoingLedger } from './ledger-projection.ts';
-import { sealOutgoingDocument } from './seal-document.ts';
-import { outgoingStatistics } from './statistics.ts';
-import { fakeRenderer, fakeSealer } from './testing-fakes.ts';
-import { body, outgoingHarness, STANDARD_CHECK, toSigning } from './testing-harness.ts';
-import { diffCaseVersions } from './version-diff.ts';
+import { createMemoryBlobStore } from '../memory/memory-blob-store.ts';
+import { createMemoryStore } from '../memory/memory-store.ts';
+import { createIncomingWorkflow } from './incoming/definition.ts';
+import { buildOutgoingArchiveRecord } from './outgoing/archive-record.ts';
+import { outgoingContextOf, outgoingVersions } from './outgoing/case-context.ts';
+import { distributeToUnits } from './outgoing/distribute-to-units.ts';
+import { outgoingDocNumberHistory } from './outgoing/doc-number-history.ts';
+import { outgoingFlowStatistics } from './outgoing/flow-statistics.ts';
+import { projectOutgoingLedger } from './outgoing/ledger-projection.ts';
+import { sealOutgoingDocument } from './outgoing/seal-document.ts';
+import { outgoingStatistics } from './outgoing/statistics.ts';
+import { fakeRenderer, fakeSealer } from './outgoing/testing-fakes.ts';
+import { body, outgoingHarness, STANDARD_CHECK } from './outgoing/testing-harness.ts';
+import { diffCaseVersions } from './outgoing/version-diff.ts';
 
 const HOUR = 3_600_000;
 const code = (c: string) => expect.objectContaining({ code: c });
 
 describe('发文: a full realistic case on the memory store', () => {
   it('拟稿 → 核稿 → 会签 (member opinion) → 返还 loop → 复核 → 退回修改 → 签发 (文号) → 清稿 → 盖章 → 分发 (收文 created) → 回执 → 归档', async () => {
-    const h = await outgoingHarness(createMemoryStore());
+    const h = await outgoingHarness(createMemoryStore(), undefined, {}, (calendar) => [
+      createIncomingWorkflow({ calendar }),
+    ]);
     const t0 = h.clock.now().getTime();
     const step = () => h.clock.advance(HOUR);
 
@@ -28,7 +31,7 @@ describe('发文: a full realistic case on the memory store', () => {
       actorId: 'xu',
       commandId: h.cmd(),
       input: {
-        ...(await import('./test-org.ts')).sampleDraft(),
+        ...(await import('./outgoing/test-org.ts')).sampleDraft(),
         importedFrom: { blobId: 'blob-docx', name: '安全生产通知.docx' },
       },
     });
@@ -435,238 +438,5 @@ describe('发文: a full realistic case on the memory store', () => {
     expect(stats.departments).toEqual([
       expect.objectContaining({ departmentId: 'office', drafted: 1 }),
     ]);
-  });
-});
-
-describe('发文 分发 to platform units only', () => {
-  it('every 回执 is in at once: distributed, no reminder timer left', async () => {
-    const h = await outgoingHarness(createMemoryStore());
-    const { caseId } = await h.draft('xu', {
-      mainRecipients: [{ unitId: 'other' }],
-      ccRecipients: [],
-    });
-    await h.send(caseId, 'xu', { type: 'SUBMIT' });
-    await h.send(caseId, 'li', { ...STANDARD_CHECK, countersign: undefined });
-    await h.send(caseId, 'zhou', { type: 'RECHECK', opinion: '同意' });
-    await h.send(caseId, 'zhang', { type: 'SIGN' });
-    await h.send(caseId, 'xu', { type: 'FINALIZE', mode: 'auto' });
-    const docNumber = (await h.engine.case(caseId)).fields.docNumber;
-    await h.send(caseId, 'wang', {
-      type: 'SEAL',
-      pdfBlobKey: 'k',
-      pdfSha256: 'a'.repeat(64),
-      pageCount: 1,
-      certificateSerial: '01',
-      signerName: '示例县人民政府',
-      sealId: 's',
-      docNumber,
-      sealedAt: '2026-11-25T03:00:00Z',
-    });
-    // a secretary of the sending unit only: others may not distribute (nothing created elsewhere)
-    await expect(
-      distributeToUnits({
-        engine: h.engine,
-        directory: h.directory,
-        caseId,
-        actorId: 'xu',
-        clock: h.clock,
-      }),
-    ).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
-    expect((await h.store.listCases({ unitId: 'other', limit: 5, offset: 0 })).total).toBe(0);
-    const { result } = await distributeToUnits({
-      engine: h.engine,
-      directory: h.directory,
-      caseId,
-      actorId: 'zhou',
-      clock: h.clock,
-    });
-    expect(result.state).toBe('distributed');
-    expect(await h.store.listTimers(caseId)).toEqual([]);
-    expect(await h.openKeys(caseId)).toEqual(['archive']);
-  });
-
-  it('a document with no 主送 or 抄送 (a published 通告) is distributed to nobody and goes on', async () => {
-    const h = await outgoingHarness(createMemoryStore());
-    const { caseId } = await h.draft('xu', {
-      docType: '通告',
-      mainRecipients: [],
-      ccRecipients: [],
-    });
-    await h.send(caseId, 'xu', { type: 'SUBMIT' });
-    await h.send(caseId, 'li', { ...STANDARD_CHECK, countersign: undefined });
-    await h.send(caseId, 'zhou', { type: 'RECHECK', opinion: '同意' });
-    await h.send(caseId, 'zhang', { type: 'SIGN' });
-    await h.send(caseId, 'xu', { type: 'FINALIZE', mode: 'auto' });
-    const docNumber = (await h.engine.case(caseId)).fields.docNumber;
-    await h.send(caseId, 'wang', {
-      type: 'SEAL',
-      pdfBlobKey: 'k',
-      pdfSha256: 'a'.repeat(64),
-      pageCount: 1,
-      certificateSerial: '01',
-      signerName: '示例县人民政府',
-      sealId: 's',
-      docNumber,
-      sealedAt: '2026-11-25T03:00:00Z',
-    });
-    expect((await h.engine.can({ caseId, actorId: 'zhou' })).map((e) => e.type)).toContain(
-      'DISTRIBUTE',
-    );
-    const { result, deliveries } = await distributeToUnits({
-      engine: h.engine,
-      directory: h.directory,
-      caseId,
-      actorId: 'zhou',
-      clock: h.clock,
-    });
-    expect(deliveries).toEqual([]);
-    expect(result.state).toBe('distributed');
-    expect(await h.openKeys(caseId)).toEqual(['archive']);
-  });
-});
-
-describe('发文 文号: gapless per 机关代字 and year, voided numbers recorded', () => {
-  it('50 parallel 签发 in one 机关代字 take 50 distinct consecutive numbers', async () => {
-    const h = await outgoingHarness(createMemoryStore());
-    const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await toSigning(h));
-    const results = await Promise.all(
-      ids.map((id) => h.send(id, 'zhang', { type: 'SIGN', opinion: '同意' })),
-    );
-    expect(results.every((r) => r.state === 'finalizing')).toBe(true);
-    const numbers = await Promise.all(
-      ids.map(async (id) => (await h.engine.case(id)).fields.docNumber as string),
-    );
-    expect(numbers.map((n) => Number(/〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 50 }, (_, i) => i + 1),
-    );
-    expect(new Set(numbers).size).toBe(50);
-    expect(await h.store.currentSerial('demo', '发文:示政办发:2026')).toBe(50);
-    const history = await outgoingDocNumberHistory({
-      store: h.store,
-      unitId: 'demo',
-      issuerCode: '示政办发',
-      year: 2026,
-    });
-    expect(history.entries).toHaveLength(50);
-    expect(history.missing).toEqual([]);
-  });
-
-  it('a voided number stays recorded as 作废 and is never reused; a withdrawn 签发 voids its number', async () => {
-    const h = await outgoingHarness(createMemoryStore());
-    const a = await toSigning(h);
-    const b = await toSigning(h);
-    await h.send(a, 'zhang', { type: 'SIGN' });
-    // the signer takes back the 签发 before 成文: the number is voided, not returned
-    await h.send(a, 'zhang', { type: 'WITHDRAW' });
-    expect((await h.engine.case(a)).fields.docNumber).toBeNull();
-    await h.send(b, 'zhang', { type: 'SIGN' });
-    expect((await h.engine.case(b)).fields.docNumber).toBe('示政办发〔2026〕2号');
-    await h.send(a, 'zhang', { type: 'SIGN', opinion: '同意（重签）' });
-    expect((await h.engine.case(a)).fields.docNumber).toBe('示政办发〔2026〕3号');
-    // only the secretariat voids; a reason is required; the next number is taken at once
-    await expect(h.send(a, 'xu', { type: 'VOID_DOC_NUMBER', reason: '错号' })).rejects.toEqual(
-      code('NOT_PERMITTED'),
-    );
-    await expect(h.send(a, 'wang', { type: 'VOID_DOC_NUMBER' })).rejects.toEqual(
-      code('VALIDATION_FAILED'),
-    );
-    h.clock.advance(HOUR);
-    await h.send(a, 'wang', { type: 'VOID_DOC_NUMBER', reason: '文号与已印发文件重复登记' });
-    expect((await h.engine.case(a)).fields.docNumber).toBe('示政办发〔2026〕4号');
-    const history = await outgoingDocNumberHistory({
-      store: h.store,
-      unitId: 'demo',
-      issuerCode: '示政办发',
-      year: 2026,
-    });
-    expect(history.missing).toEqual([]);
-    expect(
-      history.entries.map((e) => [
-        e.serial,
-        e.caseId === a ? 'a' : 'b',
-        e.status,
-        e.voidReason,
-        e.voidedBy,
-      ]),
-    ).toEqual([
-      [1, 'a', 'voided', '签发已撤回', 'zhang'],
-      [2, 'b', 'inUse', null, null],
-      [3, 'a', 'voided', '文号与已印发文件重复登记', 'wang'],
-      [4, 'a', 'inUse', null, null],
-    ]);
-    const row = projectOutgoingLedger(await h.engine.case(a), await h.engine.ledger(a));
-    expect(row.docNumber).toBe('示政办发〔2026〕4号');
-    expect(row.docNumbers.map((n) => [n.docNumber, n.voidReason])).toEqual([
-      ['示政办发〔2026〕1号', '签发已撤回'],
-      ['示政办发〔2026〕3号', '文号与已印发文件重复登记'],
-      ['示政办发〔2026〕4号', null],
-    ]);
-    // after 盖章 the number can no longer be voided
-    await h.send(a, 'xu', { type: 'FINALIZE', mode: 'auto' });
-    await h.send(a, 'wang', {
-      type: 'SEAL',
-      pdfBlobKey: 'k',
-      pdfSha256: 'a'.repeat(64),
-      pageCount: 1,
-      certificateSerial: '01',
-      signerName: '示例县人民政府',
-      sealId: 's',
-      docNumber: '示政办发〔2026〕4号',
-      sealedAt: '2026-11-25T03:00:00Z',
-    });
-    await expect(h.send(a, 'wang', { type: 'VOID_DOC_NUMBER', reason: 'x' })).rejects.toEqual(
-      code('INVALID_EVENT'),
-    );
-  });
-
-  it('numberAt finalize: the number is taken at 成文, per 机关代字', async () => {
-    const h = await outgoingHarness(createMemoryStore(), undefined, { numberAt: 'finalize' });
-    const a = await toSigning(h);
-    await h.send(a, 'zhang', { type: 'SIGN' });
-    expect((await h.engine.case(a)).fields.docNumber).toBeNull();
-    // no number yet: nothing to void
-    await expect(h.send(a, 'wang', { type: 'VOID_DOC_NUMBER', reason: 'x' })).rejects.toEqual(
-      code('INVALID_EVENT'),
-    );
-    await h.send(a, 'zhou', { type: 'FINALIZE', mode: 'manual', body: body('清稿后的正文。') });
-    const c = await h.engine.case(a);
-    expect(c.fields).toMatchObject({ docNumber: '示政办发〔2026〕1号', finalVersion: 2 });
-    expect(outgoingVersions(c).at(-1)).toMatchObject({
-      no: 2,
-      kind: 'final',
-      step: 'finalize',
-      author: 'zhou',
-    });
-    const { caseId: other } = await h.draft('xu', { issuerCode: '示政发' });
-    await h.send(other, 'xu', { type: 'SUBMIT' });
-    await h.send(other, 'li', { ...STANDARD_CHECK, countersign: undefined });
-    await h.send(other, 'zhou', { type: 'RECHECK', opinion: '同意' });
-    await h.send(other, 'zhang', { type: 'SIGN' });
-    await h.send(other, 'xu', { type: 'FINALIZE', mode: 'auto' });
-    expect((await h.engine.case(other)).fields.docNumber).toBe('示政发〔2026〕1号');
-  });
-
-  it('SEAL must carry the case’s current 文号', async () => {
-    const h = await outgoingHarness(createMemoryStore());
-    const a = await toSigning(h);
-    await h.send(a, 'zhang', { type: 'SIGN' });
-    await h.send(a, 'xu', { type: 'FINALIZE', mode: 'auto' });
-    await expect(
-      h.send(a, 'wang', {
-        type: 'SEAL',
-        pdfBlobKey: 'k',
-        pdfSha256: 'a'.repeat(64),
-        pageCount: 1,
-        certificateSerial: '01',
-        signerName: 'x',
-        sealId: 's',
-        docNumber: '示政办发〔2026〕9号',
-        sealedAt: '2026-11-25T03:00:00Z',
-      }),
-    ).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
-      message: '盖章文件的文号（示政办发〔2026〕9号）与办件文号不符',
-    });
   });
 });
