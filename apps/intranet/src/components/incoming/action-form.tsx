@@ -2,23 +2,9 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { type Control, type FieldValues, useForm, useWatch } from 'react-hook-form';
+import { type FieldValues, useForm, useWatch } from 'react-hook-form';
 import { isDestructiveAction } from '~/components/action-order';
 import { applyServerErrors, FormField } from '~/components/form-field';
 import { HandwritingPad } from '~/components/handwriting/handwriting-pad';
@@ -27,157 +13,12 @@ import type { Handwriting } from '~/lib/schemas/handwriting';
 import { INCOMING_EVENT_SCHEMAS, type IncomingEventType } from '~/lib/schemas/incoming';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 import { AttachmentUpload } from './attachment-upload';
+import { emptyProposal, ProposalFields } from './proposal-fields';
 import { RegistrationForm, type RegistrationOutput } from './registration-form';
 import { useUnitOrg } from './use-unit-org';
 
 type CaseView = RouterOutputs['incoming']['get'];
 type ActionOption = CaseView['actions'][number];
-type Org = ReturnType<typeof useUnitOrg>;
-
-/** The fields of a 拟办 (also the changed proposal of 审阅), under `prefix`. */
-function ProposalFields({
-  control,
-  prefix,
-  org,
-}: {
-  control: Control<FieldValues>;
-  prefix: string;
-  org: Org;
-}) {
-  const p = (name: string) => `${prefix}${name}`;
-  return (
-    <>
-      <FormField
-        control={control}
-        name={p('opinion')}
-        label="拟办意见"
-        required
-        render={(f) => <Input.TextArea {...f} rows={3} maxLength={2000} aria-label="拟办意见" />}
-      />
-      <FormField
-        control={control}
-        name={p('leaders')}
-        label="批示领导"
-        required
-        render={(f) => (
-          <Select
-            {...f}
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={org.leaderOptions}
-            placeholder="选择批示领导"
-            aria-label="批示领导"
-          />
-        )}
-      />
-      <FormField
-        control={control}
-        name={p('leaderMode')}
-        label="批示方式"
-        render={(f) => (
-          <Radio.Group
-            {...f}
-            options={[
-              { value: 'sequence', label: '依次批示' },
-              { value: 'parallel', label: '同时批示' },
-            ]}
-          />
-        )}
-      />
-      <FormField
-        control={control}
-        name={p('mainDepartment')}
-        label="主办部门"
-        render={(f) => (
-          <Select
-            {...f}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={org.handlingDepartmentOptions}
-            placeholder="选择主办部门"
-            aria-label="主办部门"
-            onChange={(v) => f.onChange(v ?? undefined)}
-          />
-        )}
-      />
-      <FormField
-        control={control}
-        name={p('assistDepartments')}
-        label="协办部门"
-        render={(f) => (
-          <Select
-            {...f}
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={org.handlingDepartmentOptions}
-            aria-label="协办部门"
-          />
-        )}
-      />
-      <FormField
-        control={control}
-        name={p('circulateDepartments')}
-        label="传阅部门"
-        extra="只能选择直属部门，不能越级"
-        render={(f) => (
-          <Select
-            {...f}
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={org.circulateDepartmentOptions}
-            aria-label="传阅部门"
-          />
-        )}
-      />
-      <Space size="large" wrap>
-        <FormField
-          control={control}
-          name={p('supervise')}
-          label="催办"
-          render={(f) => (
-            <Switch checked={Boolean(f.value)} onChange={f.onChange} aria-label="催办" />
-          )}
-        />
-        <FormField
-          control={control}
-          name={p('deadline')}
-          label="办理时限"
-          extra="不填则为7个工作日"
-          render={(f) => (
-            <DatePicker
-              value={f.value ? dayjs(f.value as string) : null}
-              onChange={(d) => f.onChange(d ? d.format('YYYY-MM-DD') : undefined)}
-              aria-label="办理时限"
-            />
-          )}
-        />
-        <FormField
-          control={control}
-          name={p('remindEveryWorkingDays')}
-          label="催办间隔（工作日）"
-          render={(f) => (
-            <InputNumber
-              {...f}
-              min={1}
-              max={30}
-              precision={0}
-              onChange={(v) => f.onChange(v ?? undefined)}
-            />
-          )}
-        />
-      </Space>
-    </>
-  );
-}
-
-const emptyProposal = {
-  opinion: '',
-  leaders: [],
-  leaderMode: 'sequence',
-  assistDepartments: [],
-  circulateDepartments: [],
-  supervise: false,
-};
 
 function defaultsFor(action: ActionOption): Record<string, unknown> {
   const departmentId = action.departments[0]?.id;

@@ -1,5 +1,6 @@
 'use client';
 
+import { MEETING_EVENTS, MEETING_LEDGER_LABELS } from '@gongwen/core/events';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,7 +20,7 @@ import { useState } from 'react';
 import { orderActions } from '~/components/action-order';
 import { BodyView } from '~/components/outgoing/body-view';
 import { QueryError } from '~/components/query-state';
-import { MEETING_EVENT_LABELS, type MeetingEventType } from '~/lib/schemas/meeting';
+import type { MeetingEventType } from '~/lib/schemas/meeting';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 import {
   ATTENDANCE_STATUS,
@@ -52,21 +53,10 @@ const HEADER_EVENTS: MeetingEventType[] = [
   'CANCEL',
 ];
 
-const BUTTON_TEXT: Partial<Record<string, string>> = {
-  SUBMIT_TOPICS: '报送议题',
-  SET_AGENDA: '确定议程',
-  SUBMIT_PLAN: '送审',
-  APPROVE: '同意',
-  RETURN: '退回',
-  REJECT: '不同意',
-  REPLY: '填写回执',
-  REMIND_REPLIES: '催办回执',
-  CLOSE_ATTENDANCE: '结束签到',
-  DRAFT_MINUTES: '填写会议记录',
-  APPROVE_MINUTES: '校对通过',
-  RETURN_MINUTES: '退回会议记录',
-  ARCHIVE: '归档',
-  CANCEL: '取消会议',
+/** The button of an event: its `button` wording (填写回执), else the page's name of it. */
+const buttonText = (type: MeetingActionRequest['type']): string => {
+  const e: { title: string; label?: string; button?: string } = MEETING_EVENTS[type];
+  return e.button ?? e.label ?? e.title;
 };
 
 /** The meeting page: every step of one meeting, with the actions this user may take now. */
@@ -80,7 +70,7 @@ export function MeetingView({ caseId, me }: { caseId: string; me: string }) {
   if (!m) return <Card loading />;
   const can = new Set(m.actions.map((a) => a.type));
   const open = (type: MeetingActionRequest['type'], extra: Partial<MeetingActionRequest> = {}) =>
-    setRequest({ type, title: BUTTON_TEXT[type] ?? MEETING_EVENT_LABELS[type] ?? type, ...extra });
+    setRequest({ type, title: buttonText(type), ...extra });
   const isOrganiser = m.organiser === me;
   const expectedMe = m.attendance.lines.some((l) => l.userId === me && l.status !== 'present');
 
@@ -133,7 +123,7 @@ export function MeetingView({ caseId, me }: { caseId: string; me: string }) {
                 danger={t === 'REJECT' || t === 'CANCEL'}
                 onClick={() => open(t)}
               >
-                {BUTTON_TEXT[t]}
+                {buttonText(t)}
               </Button>
             ))}
           </Space>
@@ -525,7 +515,7 @@ export function MeetingView({ caseId, me }: { caseId: string; me: string }) {
                 <span>
                   {fmt(e.at)} {people.userName(e.actorId)}
                   {e.onBehalfOf ? `（代${people.userName(e.onBehalfOf)}）` : ''}：
-                  {MEETING_EVENT_LABELS[e.event] ?? e.event}
+                  {MEETING_LEDGER_LABELS[e.event] ?? e.event}
                   {e.opinion ? `——${e.opinion}` : ''}
                 </span>
               ),

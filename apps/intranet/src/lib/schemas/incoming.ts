@@ -1,25 +1,9 @@
-import {
-  INCOMING_STATE_LABELS,
-  SECRECY_LEVELS,
-  URGENCIES,
-  ZArchive,
-  ZAssign,
-  ZConfirm,
-  ZInstruct,
-  ZPickReaders,
-  ZProposal,
-  ZRead,
-  ZRegistration,
-  ZRemind,
-  ZResult,
-  ZReturn,
-  ZReview,
-  ZSendBack,
-  ZWithdraw,
-} from '@gongwen/core';
+import { INCOMING_STATE_LABELS, SECRECY_LEVELS, URGENCIES, ZRegistration } from '@gongwen/core';
+import { INCOMING_EVENTS, INCOMING_LEDGER_LABELS } from '@gongwen/core/events';
 import { z } from 'zod';
+import { actionSchema, handwritingEventsOf, payloadSchemas } from '~/lib/schemas/case-action';
 import { ZHandwriting } from '~/lib/schemas/handwriting';
-import { strictDeep, strictEach } from '~/lib/schemas/strict';
+import { strictDeep } from '~/lib/schemas/strict';
 
 /** Ids of cases and commands as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -30,100 +14,20 @@ export const ZCommandId = z.uuid({ message: '操作编号格式不正确' });
  * The payload schema of every 收文 event a user may send, exactly the core's: the form's
  * zodResolver and the procedure validate alike.
  */
-export const INCOMING_EVENT_SCHEMAS = {
-  PROPOSE: ZProposal,
-  REVIEW: ZReview,
-  INSTRUCT: ZInstruct,
-  RETURN: ZReturn,
-  AMEND_REGISTRATION: ZRegistration,
-  WITHDRAW: ZWithdraw,
-  ASSIGN: ZAssign,
-  HAND_DOWN: ZAssign,
-  SUBMIT_RESULT: ZResult,
-  CONFIRM: ZConfirm,
-  SEND_BACK: ZSendBack,
-  PICK_READERS: ZPickReaders,
-  READ: ZRead,
-  REMIND: ZRemind,
-  ARCHIVE: ZArchive,
-} as const;
+export const INCOMING_EVENT_SCHEMAS = payloadSchemas(INCOMING_EVENTS);
 
 /** A 收文 event type a user may send. */
 export type IncomingEventType = keyof typeof INCOMING_EVENT_SCHEMAS;
 export const INCOMING_EVENT_TYPES = Object.keys(INCOMING_EVENT_SCHEMAS) as IncomingEventType[];
 
-/** The name of each event's core schema, so the page picks the matching form. */
-export const INCOMING_SCHEMA_NAMES: Record<IncomingEventType, string> = {
-  PROPOSE: 'ZProposal',
-  REVIEW: 'ZReview',
-  INSTRUCT: 'ZInstruct',
-  RETURN: 'ZReturn',
-  AMEND_REGISTRATION: 'ZRegistration',
-  WITHDRAW: 'ZWithdraw',
-  ASSIGN: 'ZAssign',
-  HAND_DOWN: 'ZAssign',
-  SUBMIT_RESULT: 'ZResult',
-  CONFIRM: 'ZConfirm',
-  SEND_BACK: 'ZSendBack',
-  PICK_READERS: 'ZPickReaders',
-  READ: 'ZRead',
-  REMIND: 'ZRemind',
-  ARCHIVE: 'ZArchive',
-};
-
 /** Events whose opinion may carry a handwritten annotation (手写批注): 批示 and 审阅. */
-export const HANDWRITING_EVENTS: readonly IncomingEventType[] = ['INSTRUCT', 'REVIEW'];
+export const HANDWRITING_EVENTS = handwritingEventsOf(INCOMING_EVENTS);
 
 /** Chinese names of every ledger event, for timelines and the 处理笺. */
-export const INCOMING_EVENT_LABELS: Record<string, string> = {
-  start: '签收登记',
-  PROPOSE: '拟办',
-  REVIEW: '审阅',
-  INSTRUCT: '批示',
-  RETURN: '退回',
-  AMEND_REGISTRATION: '修改登记',
-  WITHDRAW: '撤回',
-  ASSIGN: '分派承办人',
-  HAND_DOWN: '转办',
-  SUBMIT_RESULT: '提交办理结果',
-  CONFIRM: '确认办结',
-  SEND_BACK: '退回重办',
-  PICK_READERS: '传阅',
-  READ: '已阅',
-  REMIND: '催办',
-  DEADLINE_REMIND: '自动催办',
-  ARCHIVE: '归档',
-  $reassign: '改派',
-};
-
-/** The payload schemas as procedure inputs take them: strict, nested objects too. */
-const STRICT_PAYLOADS = strictEach(INCOMING_EVENT_SCHEMAS);
-
-const send = <T extends IncomingEventType>(type: T) =>
-  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
+export const INCOMING_EVENT_LABELS = INCOMING_LEDGER_LABELS;
 
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
-export const ZIncomingAction = z.discriminatedUnion(
-  'type',
-  [
-    send('PROPOSE'),
-    send('REVIEW'),
-    send('INSTRUCT'),
-    send('RETURN'),
-    send('AMEND_REGISTRATION'),
-    send('WITHDRAW'),
-    send('ASSIGN'),
-    send('HAND_DOWN'),
-    send('SUBMIT_RESULT'),
-    send('CONFIRM'),
-    send('SEND_BACK'),
-    send('PICK_READERS'),
-    send('READ'),
-    send('REMIND'),
-    send('ARCHIVE'),
-  ],
-  { message: '不支持的操作' },
-);
+export const ZIncomingAction = actionSchema(INCOMING_EVENT_SCHEMAS);
 
 /** Input of `incoming.send`. */
 export const ZIncomingSend = z.strictObject({

@@ -1,27 +1,8 @@
-import {
-  MEETING_TYPES,
-  ZApproveMeeting,
-  ZApproveMinutes,
-  ZArchiveMeeting,
-  ZCancelMeeting,
-  ZCloseAttendance,
-  ZCompleteResolution,
-  ZDraftMinutes,
-  ZMeetingPlan,
-  ZRejectMeeting,
-  ZRemindReplies,
-  ZRemindResolution,
-  ZReply,
-  ZResolutionProgress,
-  ZReturnMeeting,
-  ZReturnMinutes,
-  ZSetAgenda,
-  ZSignIn,
-  ZSubmitPlan,
-  ZSubmitTopics,
-} from '@gongwen/core';
+import { MEETING_TYPES, ZMeetingPlan } from '@gongwen/core';
+import { MEETING_EVENTS, MEETING_LEDGER_LABELS } from '@gongwen/core/events';
 import { z } from 'zod';
-import { strictDeep, strictEach } from '~/lib/schemas/strict';
+import { actionSchema, payloadSchemas } from '~/lib/schemas/case-action';
+import { strictDeep } from '~/lib/schemas/strict';
 
 /** Ids of cases as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -47,61 +28,13 @@ export const ZMeetingCreate = z.strictObject({
 });
 
 /** The payload schema of every 会议 event a user sends from the meeting page (the core's). */
-export const MEETING_EVENT_SCHEMAS = {
-  SUBMIT_TOPICS: ZSubmitTopics,
-  SET_AGENDA: ZSetAgenda,
-  SUBMIT_PLAN: ZSubmitPlan,
-  APPROVE: ZApproveMeeting,
-  RETURN: ZReturnMeeting,
-  REJECT: ZRejectMeeting,
-  CANCEL: ZCancelMeeting,
-  REPLY: ZReply,
-  REMIND_REPLIES: ZRemindReplies,
-  SIGN_IN: ZSignIn,
-  CLOSE_ATTENDANCE: ZCloseAttendance,
-  DRAFT_MINUTES: ZDraftMinutes,
-  APPROVE_MINUTES: ZApproveMinutes,
-  RETURN_MINUTES: ZReturnMinutes,
-  ARCHIVE: ZArchiveMeeting,
-  REPORT_PROGRESS: ZResolutionProgress,
-  COMPLETE_RESOLUTION: ZCompleteResolution,
-  REMIND_RESOLUTION: ZRemindResolution,
-} as const;
+export const MEETING_EVENT_SCHEMAS = payloadSchemas(MEETING_EVENTS);
 
 /** A 会议 event type a user sends through `meeting.send`. */
 export type MeetingEventType = keyof typeof MEETING_EVENT_SCHEMAS;
 
-/** The payload schemas as procedure inputs take them: strict, nested objects too. */
-const STRICT_PAYLOADS = strictEach(MEETING_EVENT_SCHEMAS);
-
-const send = <T extends MeetingEventType>(type: T) =>
-  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
-
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
-export const ZMeetingAction = z.discriminatedUnion(
-  'type',
-  [
-    send('SUBMIT_TOPICS'),
-    send('SET_AGENDA'),
-    send('SUBMIT_PLAN'),
-    send('APPROVE'),
-    send('RETURN'),
-    send('REJECT'),
-    send('CANCEL'),
-    send('REPLY'),
-    send('REMIND_REPLIES'),
-    send('SIGN_IN'),
-    send('CLOSE_ATTENDANCE'),
-    send('DRAFT_MINUTES'),
-    send('APPROVE_MINUTES'),
-    send('RETURN_MINUTES'),
-    send('ARCHIVE'),
-    send('REPORT_PROGRESS'),
-    send('COMPLETE_RESOLUTION'),
-    send('REMIND_RESOLUTION'),
-  ],
-  { message: '不支持的操作' },
-);
+export const ZMeetingAction = actionSchema(MEETING_EVENT_SCHEMAS);
 
 /** Input of `meeting.send`. */
 export const ZMeetingSend = z.strictObject({
@@ -161,28 +94,4 @@ export const ZSupervisionFilter = z.strictObject({
 });
 
 /** Chinese names of every ledger event of a meeting. */
-export const MEETING_EVENT_LABELS: Record<string, string> = {
-  start: '会议计划',
-  SUBMIT_TOPICS: '报送议题',
-  SET_AGENDA: '确定议程',
-  BOOK_ROOM: '预订会议室',
-  SUBMIT_PLAN: '送审',
-  APPROVE: '同意',
-  RETURN: '退回',
-  REJECT: '不同意',
-  CANCEL: '取消会议',
-  REPLY: '回执',
-  REMIND_REPLIES: '催办回执',
-  REPLY_REMIND: '自动催办回执',
-  MEETING_REMIND: '会前提醒',
-  SIGN_IN: '签到',
-  CLOSE_ATTENDANCE: '结束签到',
-  DRAFT_MINUTES: '提交会议记录',
-  APPROVE_MINUTES: '校对通过',
-  RETURN_MINUTES: '退回会议记录',
-  ARCHIVE: '归档',
-  REPORT_PROGRESS: '报告进展',
-  COMPLETE_RESOLUTION: '决议办结',
-  REMIND_RESOLUTION: '催办决议',
-  RESOLUTION_DUE: '决议到期提醒',
-};
+export const MEETING_EVENT_LABELS = MEETING_LEDGER_LABELS;

@@ -3,30 +3,14 @@ import {
   OUTGOING_STATE_LABELS,
   SECRECY_LEVELS,
   URGENCIES,
-  ZAssignMember,
-  ZCancel,
-  ZCheck,
-  ZCountersign,
-  ZCountersignAgain,
   ZCreateOutgoingDraft,
   ZEdit,
-  ZFinalize,
-  ZOutgoingArchive,
-  ZOutgoingReturn,
-  ZOutgoingWithdraw,
-  ZRecheck,
-  ZRecordReceipt,
-  ZReject,
-  ZRemindReceipts,
-  ZReturnForRevision,
-  ZSendToRecheck,
-  ZSign,
-  ZSubmit,
-  ZVoidDocNumber,
 } from '@gongwen/core';
+import { OUTGOING_EVENTS, OUTGOING_LEDGER_LABELS } from '@gongwen/core/events';
 import { z } from 'zod';
+import { actionSchema, handwritingEventsOf, payloadSchemas } from '~/lib/schemas/case-action';
 import { ZHandwriting } from '~/lib/schemas/handwriting';
-import { strictDeep, strictEach } from '~/lib/schemas/strict';
+import { strictDeep } from '~/lib/schemas/strict';
 
 /** Ids of cases as the engine accepts them. */
 const ZCaseId = z.string().min(1, '缺少办件编号').max(128);
@@ -38,102 +22,20 @@ export const ZCommandId = z.uuid({ message: '操作编号格式不正确' });
  * the form's zodResolver and the procedure validate alike. 盖章 and 分发 have their own
  * procedures (the server renders, seals and delivers; the user only confirms).
  */
-export const OUTGOING_EVENT_SCHEMAS = {
-  EDIT: ZEdit,
-  SUBMIT: ZSubmit,
-  CANCEL: ZCancel,
-  CHECK: ZCheck,
-  RETURN: ZOutgoingReturn,
-  WITHDRAW: ZOutgoingWithdraw,
-  ASSIGN_MEMBER: ZAssignMember,
-  COUNTERSIGN: ZCountersign,
-  COUNTERSIGN_AGAIN: ZCountersignAgain,
-  SEND_TO_RECHECK: ZSendToRecheck,
-  RECHECK: ZRecheck,
-  SIGN: ZSign,
-  REJECT: ZReject,
-  RETURN_FOR_REVISION: ZReturnForRevision,
-  FINALIZE: ZFinalize,
-  VOID_DOC_NUMBER: ZVoidDocNumber,
-  RECORD_RECEIPT: ZRecordReceipt,
-  REMIND_RECEIPTS: ZRemindReceipts,
-  ARCHIVE: ZOutgoingArchive,
-} as const;
+export const OUTGOING_EVENT_SCHEMAS = payloadSchemas(OUTGOING_EVENTS);
 
 /** A 发文 event type a user sends through `outgoing.send`. */
 export type OutgoingEventType = keyof typeof OUTGOING_EVENT_SCHEMAS;
 export const OUTGOING_EVENT_TYPES = Object.keys(OUTGOING_EVENT_SCHEMAS) as OutgoingEventType[];
 
-/** Events done through their own procedure (`outgoing.seal`, `outgoing.distribute`). */
-export const OUTGOING_SERVICE_EVENTS = ['SEAL', 'DISTRIBUTE'] as const;
-
 /** Events whose opinion may carry a handwritten annotation (手写批注): the leader's 签发 decisions. */
-export const OUTGOING_HANDWRITING_EVENTS: readonly OutgoingEventType[] = [
-  'SIGN',
-  'REJECT',
-  'RETURN_FOR_REVISION',
-];
+export const OUTGOING_HANDWRITING_EVENTS = handwritingEventsOf(OUTGOING_EVENTS);
 
 /** Chinese names of every ledger event, for timelines and the 发文稿纸. */
-export const OUTGOING_EVENT_LABELS: Record<string, string> = {
-  start: '拟稿',
-  EDIT: '保存正文',
-  SUBMIT: '送核稿',
-  CANCEL: '作废拟稿',
-  CHECK: '核稿',
-  RETURN: '退回',
-  WITHDRAW: '撤回',
-  ASSIGN_MEMBER: '指定会签人',
-  COUNTERSIGN: '会签',
-  COUNTERSIGN_AGAIN: '再次会签',
-  SEND_TO_RECHECK: '送复核',
-  RECHECK: '复核',
-  SIGN: '签发',
-  REJECT: '不予签发',
-  RETURN_FOR_REVISION: '退回修改',
-  FINALIZE: '成文',
-  VOID_DOC_NUMBER: '文号作废',
-  SEAL: '盖章',
-  DISTRIBUTE: '分发',
-  RECORD_RECEIPT: '登记回执',
-  REMIND_RECEIPTS: '催收回执',
-  RECEIPT_REMIND: '自动催收回执',
-  ARCHIVE: '归档',
-  $reassign: '改派',
-};
-
-/** The payload schemas as procedure inputs take them: strict, nested objects too. */
-const STRICT_PAYLOADS = strictEach(OUTGOING_EVENT_SCHEMAS);
-
-const send = <T extends OutgoingEventType>(type: T) =>
-  z.strictObject({ type: z.literal(type), payload: STRICT_PAYLOADS[type] });
+export const OUTGOING_EVENT_LABELS = OUTGOING_LEDGER_LABELS;
 
 /** `{ type, payload }` of one event, the payload validated by the core's schema for that type. */
-export const ZOutgoingAction = z.discriminatedUnion(
-  'type',
-  [
-    send('EDIT'),
-    send('SUBMIT'),
-    send('CANCEL'),
-    send('CHECK'),
-    send('RETURN'),
-    send('WITHDRAW'),
-    send('ASSIGN_MEMBER'),
-    send('COUNTERSIGN'),
-    send('COUNTERSIGN_AGAIN'),
-    send('SEND_TO_RECHECK'),
-    send('RECHECK'),
-    send('SIGN'),
-    send('REJECT'),
-    send('RETURN_FOR_REVISION'),
-    send('FINALIZE'),
-    send('VOID_DOC_NUMBER'),
-    send('RECORD_RECEIPT'),
-    send('REMIND_RECEIPTS'),
-    send('ARCHIVE'),
-  ],
-  { message: '不支持的操作' },
-);
+export const ZOutgoingAction = actionSchema(OUTGOING_EVENT_SCHEMAS);
 
 /** Input of `outgoing.send`. */
 export const ZOutgoingSend = z.strictObject({

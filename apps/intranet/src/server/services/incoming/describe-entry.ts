@@ -1,5 +1,5 @@
 import type { LedgerRecord } from '@gongwen/core';
-import type { Names } from './people';
+import type { Names } from '~/server/services/cases/names';
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -79,30 +79,4 @@ export function describeEntry(e: LedgerRecord, names: Names): string {
     default:
       return '';
   }
-}
-
-/**
- * Sequence numbers of entries taken back by a later 撤回: each WITHDRAW undoes the sender's
- * (principal's) latest earlier step in the same department, as the 收文 machine does.
- */
-export function withdrawnSeqs(ledger: readonly LedgerRecord[]): Set<number> {
-  const out = new Set<number>();
-  for (const [i, w] of ledger.entries()) {
-    if (w.event !== 'WITHDRAW') continue;
-    const by = w.onBehalfOf ?? w.actorId;
-    const dept = str(w.fields.departmentId);
-    for (let j = i - 1; j >= 0; j--) {
-      const e = ledger[j]!;
-      if (out.has(e.seq) || e.event === 'WITHDRAW' || (e.onBehalfOf ?? e.actorId) !== by) continue;
-      if (
-        dept !== null &&
-        str(e.fields.departmentId) !== null &&
-        str(e.fields.departmentId) !== dept
-      )
-        continue;
-      out.add(e.seq);
-      break;
-    }
-  }
-  return out;
 }

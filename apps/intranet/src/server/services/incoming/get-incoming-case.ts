@@ -1,28 +1,17 @@
+import * as core from '@gongwen/core';
 import { INCOMING_STATE_LABELS, type IncomingContext, type Registration } from '@gongwen/core';
-import {
-  HANDWRITING_EVENTS,
-  INCOMING_SCHEMA_NAMES,
-  type IncomingEventType,
-} from '~/lib/schemas/incoming';
+import { INCOMING_EVENTS } from '@gongwen/core/events';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { loadIncomingAccess } from './access';
-import { loadNames } from './people';
+import { type ActionsSpec, caseActions } from '~/server/services/cases/case-actions';
+import { currentSteps, openCaseTasks } from '~/server/services/cases/current-steps';
+import { loadNames } from '~/server/services/cases/names';
+import { INCOMING_CASE, loadIncomingAccess } from './access';
 
-/** An action the user may take now, with what its form needs. */
-export interface IncomingActionOption {
-  type: IncomingEventType;
-  title: string;
-  /** The core zod schema the payload is validated with (the form uses the same). */
-  schemaName: string;
-  /** The principal the user acts for (代理), or null. */
-  onBehalfOf: string | null;
-  onBehalfOfName: string | null;
-  /** Departments the step may act in (department steps), from the user's own tasks. */
-  departments: Array<{ id: string; name: string }>;
-  /** Whether a handwritten annotation may go with the opinion. */
-  handwriting: boolean;
-}
+/** The name each core schema is exported under (`ZProposal` …), so a page can pick its form. */
+const SCHEMA_NAMES = new Map<unknown, string>();
+for (const [name, value] of Object.entries(core))
+  if (name.startsWith('Z') && !SCHEMA_NAMES.has(value)) SCHEMA_NAMES.set(value, name);
 
 /** The department a task key belongs to, for the principal who holds it. */
 function departmentOfTask(key: string, principal: string): string | null {
@@ -36,6 +25,16 @@ function departmentOfTask(key: string, principal: string): string | null {
   return null;
 }
 
+/** How 收文 offers its actions: 催办 has a button of its own; deputies act for their principals. */
+const INCOMING_ACTIONS: ActionsSpec<keyof typeof INCOMING_EVENTS, IncomingContext> = {
+  events: INCOMING_EVENTS,
+  aside: ['REMIND'],
+  forPrincipals: true,
+  departmentOfTask,
+  withdrawable: (ctx, principal) =>
+    ctx.handling.filter((d) => d.withdrawable?.by === principal).map((d) => d.id),
+};
+
 /**
  * A 收文 case as its page shows it to `user`: header, attachments, current state and steps,
  * and the actions this user may take now (`engine.can`) with their schema names. Refuses
@@ -43,59 +42,11 @@ function departmentOfTask(key: string, principal: string): string | null {
  */
 export async function getIncomingCase(app: AppServices, user: SessionUser, caseId: string) {
   const access = await loadIncomingAccess(app, user, caseId);
-  const { caseRecord } = access;
-  const ctx = (caseRecord.snapshot as { context: IncomingContext }).context;
+  const { caseRecord, ctx } = access;
   const names = await loadNames(app, caseRecord.unitId);
   const now = app.clock.now();
-  // engine.can judges the machine's guards with the actor as the principal, so a deputy's
-  // steps (代理) do not show up there: ask for each principal too and act on their behalf.
-  const own = await app.engine.can({ caseId, actorId: user.id });
-  const forPrincipals = await Promise.all(
-    access.principals.map(async (p) =>
-      (await app.engine.can({ caseId, actorId: p }).catch(() => []))
-        .filter((a) => a.onBehalfOf === null)
-        .map((a) => ({ ...a, onBehalfOf: p })),
-    ),
-  );
-  const seen = new Set(own.map((a) => `${a.type}:${a.onBehalfOf ?? ''}`));
-  const available = [
-    ...own,
-    ...forPrincipals.flat().filter((a) => !seen.has(`${a.type}:${a.onBehalfOf}`)),
-  ];
-
-  const actions: IncomingActionOption[] = [];
-  let canRemind = false;
-  for (const a of available) {
-    const type = a.type as IncomingEventType;
-    if (!(type in INCOMING_SCHEMA_NAMES)) continue;
-    if (type === 'REMIND') {
-      canRemind = true;
-      continue;
-    }
-    const principal = a.onBehalfOf ?? user.id;
-    let departments: string[] = [];
-    if (type === 'WITHDRAW') {
-      departments = ctx.handling.filter((d) => d.withdrawable?.by === principal).map((d) => d.id);
-    } else {
-      departments = caseRecord.assignments
-        .filter((t) => t.events.includes(type) && t.candidates.includes(principal))
-        .map((t) => departmentOfTask(t.key, principal))
-        .filter((d): d is string => d !== null);
-    }
-    actions.push({
-      type,
-      title: a.title,
-      schemaName: INCOMING_SCHEMA_NAMES[type],
-      onBehalfOf: a.onBehalfOf,
-      onBehalfOfName: a.onBehalfOf ? names.user(a.onBehalfOf) : null,
-      departments: [...new Set(departments)].map((id) => ({ id, name: names.department(id) })),
-      handwriting: HANDWRITING_EVENTS.includes(type),
-    });
-  }
-
+  const { actions, other } = await caseActions(app, user, access, names, INCOMING_ACTIONS);
   const r: Registration = ctx.registration;
-  const openTasks = access.tasks.filter((t) => t.doneAt === null && t.kind !== 'remind');
-  const mine = new Set([user.id, ...access.principals]);
   const deadline = ctx.proposal?.deadlineAt ? new Date(ctx.proposal.deadlineAt) : null;
   return {
     id: caseRecord.id,
@@ -130,40 +81,16 @@ export async function getIncomingCase(app: AppServices, user: SessionUser, caseI
     reminderCount: ctx.reminders.length,
     completedAt: ctx.completedAt ? new Date(ctx.completedAt) : null,
     archivedAt: ctx.archivedAt ? new Date(ctx.archivedAt) : null,
-    /** The steps waiting now (that this user may see), with who holds them. */
-    current: openTasks.map((t) => ({
-      id: t.id,
-      label: t.label,
-      kind: t.kind,
-      people: t.candidates.map(names.user),
-      dueAt: t.dueAt,
-      overdue: t.dueAt !== null && t.dueAt < now,
-      mine: t.candidates.some((c) => mine.has(c)),
+    ...currentSteps(access, user, names, now),
+    actions: actions.map((a) => ({
+      ...a,
+      schemaName: SCHEMA_NAMES.get(INCOMING_EVENTS[a.type].schema) ?? '',
     })),
-    /** This user's own open tasks not yet opened (签收时间 is recorded when the page opens). */
-    unopenedTaskIds: access.tasks
-      .filter(
-        (t) => t.doneAt === null && t.openedAt === null && t.candidates.some((c) => mine.has(c)),
-      )
-      .map((t) => t.id),
-    actions,
-    canRemind,
+    canRemind: other.has('REMIND'),
   };
 }
 
 /** Records 签收时间 of the user's open tasks of the case (the first opening counts). */
-export async function openIncomingTasks(
-  app: AppServices,
-  user: SessionUser,
-  caseId: string,
-): Promise<number> {
-  const access = await loadIncomingAccess(app, user, caseId);
-  const mine = new Set([user.id, ...access.principals]);
-  const ids = access.tasks
-    .filter(
-      (t) => t.doneAt === null && t.openedAt === null && t.candidates.some((c) => mine.has(c)),
-    )
-    .map((t) => t.id);
-  for (const taskId of ids) await app.engine.openTask({ caseId, taskId, actorId: user.id });
-  return ids.length;
+export function openIncomingTasks(app: AppServices, user: SessionUser, caseId: string) {
+  return openCaseTasks(app, user, caseId, INCOMING_CASE);
 }

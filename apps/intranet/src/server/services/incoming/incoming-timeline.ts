@@ -1,38 +1,25 @@
 import {
   INCOMING_STATE_LABELS,
-  type IncomingContext,
   incomingFlowStatistics,
   projectIncomingLedger,
-  TIMER_ACTOR,
 } from '@gongwen/core';
-import type { Handwriting } from '~/lib/schemas/handwriting';
 import { INCOMING_EVENT_LABELS } from '~/lib/schemas/incoming';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
+import { loadNames, type Names } from '~/server/services/cases/names';
+import {
+  namedFlowStatistics,
+  type TimelineSpec,
+  type TimelineStep,
+  timelineSteps,
+} from '~/server/services/cases/timeline';
 import { type IncomingAccess, loadIncomingAccess } from './access';
-import { describeEntry, withdrawnSeqs } from './describe-entry';
-import { loadHandwriting } from './handwriting';
-import { loadNames, type Names } from './people';
+import { describeEntry } from './describe-entry';
 
-/** One step of the flow timeline. */
-export interface TimelineStep {
-  seq: number;
-  at: Date;
-  event: string;
-  label: string;
-  /** Who acted (the deputy under delegation), or 系统 for timers. */
-  actorName: string;
-  /** The principal a deputy acted for (代理), or null. */
-  onBehalfOfName: string | null;
-  opinion: string | null;
-  detail: string;
-  fromState: string | null;
-  toState: string;
+/** One step of the 收文 timeline, with the attachments it carried. */
+export type IncomingTimelineStep = TimelineStep & {
   attachments: Array<{ blobId: string; name: string }>;
-  handwriting: Handwriting | null;
-  /** Taken back by a later 撤回. */
-  withdrawn: boolean;
-}
+};
 
 function attachmentsOf(fields: Record<string, unknown>): Array<{ blobId: string; name: string }> {
   const a = fields.attachments;
@@ -46,34 +33,24 @@ function attachmentsOf(fields: Record<string, unknown>): Array<{ blobId: string;
   );
 }
 
+/** How 收文 names and describes its ledger entries. */
+const INCOMING_TIMELINE: TimelineSpec<
+  Names,
+  { attachments: Array<{ blobId: string; name: string }> }
+> = {
+  stateLabels: INCOMING_STATE_LABELS,
+  eventLabels: INCOMING_EVENT_LABELS,
+  describe: describeEntry,
+  extra: (e) => ({ attachments: attachmentsOf(e.fields) }),
+};
+
 /** The visible ledger of `access` as timeline steps (with handwriting). */
-export async function timelineSteps(
+export function incomingTimelineSteps(
   app: AppServices,
   access: IncomingAccess,
   names: Names,
-): Promise<TimelineStep[]> {
-  const withdrawn = withdrawnSeqs(access.fullLedger);
-  const handwriting = await loadHandwriting(
-    app,
-    access.caseRecord.id,
-    access.ledger.map((e) => e.seq),
-  );
-  const state = (s: string | null) => (s ? (INCOMING_STATE_LABELS[s] ?? s) : null);
-  return access.ledger.map((e) => ({
-    seq: e.seq,
-    at: e.at,
-    event: e.event,
-    label: INCOMING_EVENT_LABELS[e.event] ?? e.event,
-    actorName: e.actorId === TIMER_ACTOR ? '系统' : names.user(e.actorId),
-    onBehalfOfName: e.onBehalfOf ? names.user(e.onBehalfOf) : null,
-    opinion: e.opinion,
-    detail: describeEntry(e, names),
-    fromState: state(e.fromState),
-    toState: state(e.toState) ?? e.toState,
-    attachments: attachmentsOf(e.fields),
-    handwriting: handwriting.get(e.seq) ?? null,
-    withdrawn: withdrawn.has(e.seq),
-  }));
+): Promise<IncomingTimelineStep[]> {
+  return timelineSteps(app, access, names, INCOMING_TIMELINE);
 }
 
 /**
@@ -84,18 +61,11 @@ export async function timelineSteps(
 export async function getIncomingTimeline(app: AppServices, user: SessionUser, caseId: string) {
   const access = await loadIncomingAccess(app, user, caseId);
   const names = await loadNames(app, access.caseRecord.unitId);
-  const steps = await timelineSteps(app, access, names);
-  const statistics = incomingFlowStatistics(access.tasks, app.clock.now()).map((l) => ({
-    node: l.node,
-    definedHandlers: l.definedHandlers.map(names.user),
-    actualHandler: l.actualHandler ? names.user(l.actualHandler) : null,
-    onBehalfOf: l.onBehalfOf ? names.user(l.onBehalfOf) : null,
-    arrivedAt: l.arrivedAt,
-    openedAt: l.openedAt,
-    doneAt: l.doneAt,
-    dueAt: l.dueAt,
-    overdue: l.overdue,
-  }));
+  const steps = await incomingTimelineSteps(app, access, names);
+  const statistics = namedFlowStatistics(
+    incomingFlowStatistics(access.tasks, app.clock.now()),
+    names,
+  );
   return { scope: access.scope, steps, statistics };
 }
 
@@ -129,7 +99,7 @@ export async function getIncomingReadStatus(app: AppServices, user: SessionUser,
     };
   });
   // Departments whose head has not yet picked the readers (传阅 waiting at the head).
-  const ctx = (access.caseRecord.snapshot as { context: IncomingContext }).context;
+  const { ctx } = access;
   const heads = new Map(
     access.tasks
       .filter((t) => t.key.startsWith('circulate:') && t.doneAt === null)

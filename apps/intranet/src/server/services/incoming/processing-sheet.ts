@@ -1,14 +1,14 @@
 import { type IncomingContext, projectIncomingLedger } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
+import { loadNames } from '~/server/services/cases/names';
 import { sees, viewerScope } from '~/server/services/ledger/viewer-scope';
 import {
   formatSheetTime,
   type ProcessingSheet,
 } from '~/server/services/sheets/render-processing-sheet';
 import { loadIncomingAccess } from './access';
-import { timelineSteps } from './incoming-timeline';
-import { loadNames } from './people';
+import { incomingTimelineSteps } from './incoming-timeline';
 
 /** The 处理笺 heading of each opinion-bearing step. */
 const OPINION_STEPS: Record<string, string> = {
@@ -47,7 +47,7 @@ export async function buildIncomingSheet(
     loadNames(app, caseRecord.unitId),
     app.directory.getUnit(caseRecord.unitId),
   ]);
-  const steps = await timelineSteps(app, access, names);
+  const steps = await incomingTimelineSteps(app, access, names);
   const dept = (id: string | undefined) => (id ? names.department(id) : '');
   // 签收人 and 承办人 as the 流程台帐 projects them, limited (like it) to whom the user may see
   const row = projectIncomingLedger(caseRecord, access.fullLedger);

@@ -4,29 +4,16 @@ import {
   NotFound,
   type OpinionRecord,
   OUTGOING_STATE_LABELS,
+  type OutgoingContext,
 } from '@gongwen/core';
-import {
-  OUTGOING_EVENT_SCHEMAS,
-  OUTGOING_HANDWRITING_EVENTS,
-  type OutgoingEventType,
-} from '~/lib/schemas/outgoing';
+import { OUTGOING_EVENTS } from '@gongwen/core/events';
+import type { OutgoingEventType } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { loadOutgoingAccess } from './access';
+import { type ActionsSpec, caseActions } from '~/server/services/cases/case-actions';
+import { currentSteps, openCaseTasks } from '~/server/services/cases/current-steps';
+import { loadOutgoingAccess, OUTGOING_CASE } from './access';
 import { loadOutgoingNames, type OutgoingNames } from './names';
-
-/** An action the user may take now, with what its form needs. */
-export interface OutgoingActionOption {
-  type: OutgoingEventType;
-  title: string;
-  /** The principal the user acts for (代理), or null. */
-  onBehalfOf: string | null;
-  onBehalfOfName: string | null;
-  /** 会签 departments the step may act in (from the user's own tasks). */
-  departments: Array<{ id: string; name: string }>;
-  /** Whether a handwritten annotation may go with the opinion. */
-  handwriting: boolean;
-}
 
 /** The 会签 department a task key belongs to (`countersign:<round>:<dept>:<step>:<stage>`). */
 export function departmentOfCountersignTask(key: string): string | null {
@@ -34,6 +21,20 @@ export function departmentOfCountersignTask(key: string): string | null {
   const m = /^countersign:\d+:(.+):\d+:(head|member|review)$/.exec(base);
   return m ? m[1]! : null;
 }
+
+/**
+ * How 发文 offers its actions: 盖章 and 分发 have procedures of their own; 会签 steps act in
+ * the department of their task.
+ */
+const OUTGOING_ACTIONS: ActionsSpec<OutgoingEventType, OutgoingContext> = {
+  events: OUTGOING_EVENTS,
+  aside: ['SEAL', 'DISTRIBUTE'],
+  forPrincipals: false,
+  departmentEvents: ['ASSIGN_MEMBER', 'COUNTERSIGN'],
+  departmentOfTask: departmentOfCountersignTask,
+  withdrawable: (ctx, principal) =>
+    ctx.countersign.filter((d) => d.withdrawable?.by === principal).map((d) => d.id),
+};
 
 function opinionView(o: (OpinionRecord & { agree?: boolean }) | null, names: OutgoingNames) {
   if (!o) return null;
@@ -79,49 +80,11 @@ export async function getOutgoingCase(app: AppServices, user: SessionUser, caseI
   const { caseRecord, ctx } = access;
   const names = await loadOutgoingNames(app, caseRecord.unitId);
   const now = app.clock.now();
-  const available = await app.engine.can({ caseId, actorId: user.id });
-
-  const actions: OutgoingActionOption[] = [];
-  let canSeal = false;
-  let canDistribute = false;
-  for (const a of available) {
-    if (a.type === 'SEAL') {
-      canSeal = true;
-      continue;
-    }
-    if (a.type === 'DISTRIBUTE') {
-      canDistribute = true;
-      continue;
-    }
-    if (!(a.type in OUTGOING_EVENT_SCHEMAS)) continue;
-    const type = a.type as OutgoingEventType;
-    const principal = a.onBehalfOf ?? user.id;
-    let departments: string[] = [];
-    if (type === 'WITHDRAW') {
-      departments = ctx.countersign
-        .filter((d) => d.withdrawable?.by === principal)
-        .map((d) => d.id);
-    } else if (type === 'ASSIGN_MEMBER' || type === 'COUNTERSIGN') {
-      departments = caseRecord.assignments
-        .filter((t) => t.events.includes(type) && t.candidates.includes(principal))
-        .map((t) => departmentOfCountersignTask(t.key))
-        .filter((d): d is string => d !== null);
-    }
-    actions.push({
-      type,
-      title: a.title,
-      onBehalfOf: a.onBehalfOf,
-      onBehalfOfName: a.onBehalfOf ? names.user(a.onBehalfOf) : null,
-      departments: [...new Set(departments)].map((id) => ({ id, name: names.department(id) })),
-      handwriting: OUTGOING_HANDWRITING_EVENTS.includes(type),
-    });
-  }
+  const { actions, other } = await caseActions(app, user, access, names, OUTGOING_ACTIONS);
 
   const h = ctx.header;
   const latest = ctx.versions.at(-1)!;
   const doc = currentDocNumber(ctx);
-  const openTasks = access.tasks.filter((t) => t.doneAt === null && t.kind !== 'remind');
-  const mine = new Set([user.id, ...access.principals]);
   return {
     id: caseRecord.id,
     rev: caseRecord.rev,
@@ -253,25 +216,10 @@ export async function getOutgoingCase(app: AppServices, user: SessionUser, caseI
     completedAt: ctx.completedAt ? new Date(ctx.completedAt) : null,
     archivedAt: ctx.archivedAt ? new Date(ctx.archivedAt) : null,
     archiveCode: ctx.archiveCode,
-    /** The steps waiting now (that this user may see), with who holds them. */
-    current: openTasks.map((t) => ({
-      id: t.id,
-      label: t.label,
-      kind: t.kind,
-      people: t.candidates.map(names.user),
-      dueAt: t.dueAt,
-      overdue: t.dueAt !== null && t.dueAt < now,
-      mine: t.candidates.some((c) => mine.has(c)),
-    })),
-    /** This user's own open tasks not yet opened (签收时间 is recorded when the page opens). */
-    unopenedTaskIds: access.tasks
-      .filter(
-        (t) => t.doneAt === null && t.openedAt === null && t.candidates.some((c) => mine.has(c)),
-      )
-      .map((t) => t.id),
+    ...currentSteps(access, user, names, now),
     actions,
-    canSeal,
-    canDistribute,
+    canSeal: other.has('SEAL'),
+    canDistribute: other.has('DISTRIBUTE'),
     /** Secretaries and admins may read the 文号 usage history. */
     canSeeDocNumberHistory: user.roles.includes('secretary') || user.roles.includes('admin'),
   };
@@ -291,18 +239,6 @@ export async function getOutgoingVersion(
 }
 
 /** Records 签收时间 of the user's open tasks of the case (the first opening counts). */
-export async function openOutgoingTasks(
-  app: AppServices,
-  user: SessionUser,
-  caseId: string,
-): Promise<number> {
-  const access = await loadOutgoingAccess(app, user, caseId);
-  const mine = new Set([user.id, ...access.principals]);
-  const ids = access.tasks
-    .filter(
-      (t) => t.doneAt === null && t.openedAt === null && t.candidates.some((c) => mine.has(c)),
-    )
-    .map((t) => t.id);
-  for (const taskId of ids) await app.engine.openTask({ caseId, taskId, actorId: user.id });
-  return ids.length;
+export function openOutgoingTasks(app: AppServices, user: SessionUser, caseId: string) {
+  return openCaseTasks(app, user, caseId, OUTGOING_CASE);
 }

@@ -1,7 +1,7 @@
 import type { Recipient } from '@gongwen/core';
 import { sql } from 'kysely';
 import { type AppServices, db } from '~/server/app-types';
-import { loadNames, type Names } from '~/server/services/incoming/people';
+import { loadNames, type Names } from '~/server/services/cases/names';
 
 /** Names of people, departments and units (for recipients on the platform). */
 export interface OutgoingNames extends Names {

@@ -1,35 +1,18 @@
-import {
-  type LedgerRecord,
-  OUTGOING_STATE_LABELS,
-  outgoingFlowStatistics,
-  TIMER_ACTOR,
-} from '@gongwen/core';
-import type { Handwriting } from '~/lib/schemas/handwriting';
+import { type LedgerRecord, OUTGOING_STATE_LABELS, outgoingFlowStatistics } from '@gongwen/core';
 import { OUTGOING_EVENT_LABELS } from '~/lib/schemas/outgoing';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { withdrawnSeqs } from '~/server/services/incoming/describe-entry';
-import { loadHandwriting } from '~/server/services/incoming/handwriting';
+import {
+  namedFlowStatistics,
+  type TimelineSpec,
+  type TimelineStep,
+  timelineSteps,
+} from '~/server/services/cases/timeline';
 import { loadOutgoingAccess, type OutgoingAccess } from './access';
 import { loadOutgoingNames, type OutgoingNames } from './names';
 
-/** One step of the 发文 flow timeline. */
-export interface OutgoingTimelineStep {
-  seq: number;
-  at: Date;
-  event: string;
-  label: string;
-  actorName: string;
-  onBehalfOfName: string | null;
-  opinion: string | null;
-  detail: string;
-  fromState: string | null;
-  toState: string;
-  handwriting: Handwriting | null;
-  withdrawn: boolean;
-  /** The 会签 department of the step, if any. */
-  department: string | null;
-}
+/** One step of the 发文 flow timeline, with the 会签 department of the step, if any. */
+export type OutgoingTimelineStep = TimelineStep & { department: string | null };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -125,34 +108,23 @@ export function describeOutgoingEntry(e: LedgerRecord, names: OutgoingNames): st
   return parts.filter(Boolean).join('；');
 }
 
+/** How 发文 names and describes its ledger entries. */
+const OUTGOING_TIMELINE: TimelineSpec<OutgoingNames, { department: string | null }> = {
+  stateLabels: OUTGOING_STATE_LABELS,
+  eventLabels: OUTGOING_EVENT_LABELS,
+  describe: describeOutgoingEntry,
+  extra: (e, names) => ({
+    department: str(e.fields.departmentId) ? names.department(str(e.fields.departmentId)) : null,
+  }),
+};
+
 /** The visible ledger of `access` as timeline steps (with handwriting). */
-export async function outgoingTimelineSteps(
+export function outgoingTimelineSteps(
   app: AppServices,
   access: OutgoingAccess,
   names: OutgoingNames,
 ): Promise<OutgoingTimelineStep[]> {
-  const withdrawn = withdrawnSeqs(access.fullLedger);
-  const handwriting = await loadHandwriting(
-    app,
-    access.caseRecord.id,
-    access.ledger.map((e) => e.seq),
-  );
-  const state = (s: string | null) => (s ? (OUTGOING_STATE_LABELS[s] ?? s) : null);
-  return access.ledger.map((e) => ({
-    seq: e.seq,
-    at: e.at,
-    event: e.event,
-    label: OUTGOING_EVENT_LABELS[e.event] ?? e.event,
-    actorName: e.actorId === TIMER_ACTOR ? '系统' : names.user(e.actorId),
-    onBehalfOfName: e.onBehalfOf ? names.user(e.onBehalfOf) : null,
-    opinion: e.opinion,
-    detail: describeOutgoingEntry(e, names),
-    fromState: state(e.fromState),
-    toState: state(e.toState) ?? e.toState,
-    handwriting: handwriting.get(e.seq) ?? null,
-    withdrawn: withdrawn.has(e.seq),
-    department: str(e.fields.departmentId) ? names.department(str(e.fields.departmentId)) : null,
-  }));
+  return timelineSteps(app, access, names, OUTGOING_TIMELINE);
 }
 
 /**
@@ -163,16 +135,9 @@ export async function getOutgoingTimeline(app: AppServices, user: SessionUser, c
   const access = await loadOutgoingAccess(app, user, caseId);
   const names = await loadOutgoingNames(app, access.caseRecord.unitId);
   const steps = await outgoingTimelineSteps(app, access, names);
-  const statistics = outgoingFlowStatistics(access.tasks, app.clock.now()).map((l) => ({
-    node: l.node,
-    definedHandlers: l.definedHandlers.map(names.user),
-    actualHandler: l.actualHandler ? names.user(l.actualHandler) : null,
-    onBehalfOf: l.onBehalfOf ? names.user(l.onBehalfOf) : null,
-    arrivedAt: l.arrivedAt,
-    openedAt: l.openedAt,
-    doneAt: l.doneAt,
-    dueAt: l.dueAt,
-    overdue: l.overdue,
-  }));
+  const statistics = namedFlowStatistics(
+    outgoingFlowStatistics(access.tasks, app.clock.now()),
+    names,
+  );
   return { scope: access.scope, steps, statistics };
 }

@@ -1,6 +1,6 @@
 import { type Handwriting, ZHandwriting } from '~/lib/schemas/handwriting';
 import type { AppServices } from '~/server/app-types';
-import { idb } from './tables';
+import { idb } from '~/server/services/incoming/tables';
 
 /**
  * Keeps 手写批注 with the ledger entry the command wrote. The core's event schemas strip
