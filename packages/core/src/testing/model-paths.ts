@@ -48,11 +48,13 @@ function unchanged(before: AnyMachineSnapshot, after: AnyMachineSnapshot): boole
  * Runs every path of `modelPaths` through the engine, checking after each step that the case
  * stands where the machine says; at each path's end, every event the machine would ignore
  * must be refused by the engine (NOT_PERMITTED or INVALID_EVENT) without touching the case.
+ * Returns how many refusals it checked.
  */
-export async function runModelPaths<E extends PathEvent>(args: ModelPathsArgs<E>): Promise<void> {
+export async function runModelPaths<E extends PathEvent>(args: ModelPathsArgs<E>): Promise<number> {
   const { machine, serialize } = args;
   const read = async (caseId: string) =>
     machine.resolveState((await args.engine.case(caseId)).snapshot as never) as AnyMachineSnapshot;
+  let refusals = 0;
   for (const [i, path] of modelPaths(args).entries()) {
     const caseId = await args.start(i);
     let snapshot = await read(caseId);
@@ -74,8 +76,10 @@ export async function runModelPaths<E extends PathEvent>(args: ModelPathsArgs<E>
         (err: unknown) => (isGongwenError(err) ? err.code : String(err)),
       );
       expect(['NOT_PERMITTED', 'INVALID_EVENT'], `${e.type} by ${meta.actorId}`).toContain(outcome);
+      refusals++;
     }
     expect((await args.engine.case(caseId)).rev).toBe(before.rev);
     expect((await args.engine.verifyLedger(caseId)).ok).toBe(true);
   }
+  return refusals;
 }

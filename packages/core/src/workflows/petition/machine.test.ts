@@ -1,8 +1,7 @@
-import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { type AnyMachineSnapshot, transition } from 'xstate';
-import { isGongwenError } from '../../errors.ts';
+import type { AnyMachineSnapshot } from 'xstate';
 import { createMemoryStore } from '../../memory/memory-store.ts';
+import { modelPaths, runModelPaths } from '../../testing/model-paths.ts';
 import { stateToString } from '../../util/state-value.ts';
 import type { PetitionContext, PetitionEvent } from './context.ts';
 import { extendedDays, pendingExtension } from './context-queries.ts';
@@ -112,28 +111,16 @@ function serialize(s: AnyMachineSnapshot): string {
   });
 }
 
-function unchanged(before: AnyMachineSnapshot, after: AnyMachineSnapshot): boolean {
-  return (
-    after === before ||
-    (after.value === before.value &&
-      after.context === before.context &&
-      after.status === before.status)
-  );
-}
-
-function payloadOf(e: PetitionEvent) {
-  const { meta: m, ...event } = e;
-  return { actorId: m.actorId, event };
-}
-
 describe('信访 machine, model-based through the engine', async () => {
   const probe = await petitionHarness(createMemoryStore(), AT);
   const machine = probe.workflow.machine;
   const input = { ...ZPetitionRegistration.parse(sampleVisit()), meta: meta('xin') };
-  const paths = getShortestPaths(machine, {
-    input,
-    events: EVENTS,
-    serializeState: (s) => serialize(s as AnyMachineSnapshot) as never,
+  const model = { machine, input, events: EVENTS, serialize };
+  const paths = modelPaths({
+    ...model,
+    start: async () => '',
+    send: async () => undefined,
+    engine: probe.engine,
   });
 
   it('reaches every state of the statechart', () => {
@@ -157,37 +144,12 @@ describe('信访 machine, model-based through the engine', async () => {
 
   it('every path runs through the engine to the same state, and everything else is refused', async () => {
     const h = await petitionHarness(createMemoryStore(), AT);
-    let refusals = 0;
-    for (const path of paths) {
-      const { caseId } = await h.register(sampleVisit());
-      let snapshot = machine.resolveState(
-        (await h.engine.case(caseId)).snapshot as never,
-      ) as AnyMachineSnapshot;
-      for (const step of path.steps.slice(1)) {
-        const { actorId, event } = payloadOf(step.event as PetitionEvent);
-        await h.send(caseId, actorId, event);
-        snapshot = machine.resolveState(
-          (await h.engine.case(caseId)).snapshot as never,
-        ) as AnyMachineSnapshot;
-        expect(serialize(snapshot), `path to ${serialize(path.state)}`).toBe(
-          serialize(step.state as AnyMachineSnapshot),
-        );
-      }
-      const rev = (await h.engine.case(caseId)).rev;
-      for (const e of EVENTS) {
-        const [next] = transition(machine, snapshot, e as never);
-        if (!unchanged(snapshot, next as AnyMachineSnapshot)) continue;
-        const { actorId, event } = payloadOf(e);
-        const outcome = await h.send(caseId, actorId, event).then(
-          () => 'accepted',
-          (err: unknown) => (isGongwenError(err) ? err.code : String(err)),
-        );
-        expect(['NOT_PERMITTED', 'INVALID_EVENT'], `${e.type} by ${actorId}`).toContain(outcome);
-        refusals++;
-      }
-      expect((await h.engine.case(caseId)).rev).toBe(rev);
-      expect((await h.engine.verifyLedger(caseId)).ok).toBe(true);
-    }
+    const refusals = await runModelPaths({
+      ...model,
+      start: async () => (await h.register(sampleVisit())).caseId,
+      send: (caseId, actorId, event) => h.send(caseId, actorId, event),
+      engine: h.engine,
+    });
     expect(refusals).toBeGreaterThan(1000);
   }, 300_000);
 });
