@@ -62,7 +62,7 @@ beforeAll(async () => {
     if (page.items.length < 200) break;
   }
   for (const c of cases) ledgers.set(c.id, await store.listLedger(c.id));
-}, 120_000);
+}, 300_000);
 
 afterAll(() => store?.close());
 
