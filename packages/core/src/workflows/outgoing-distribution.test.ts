@@ -4,8 +4,6 @@ import { createIncomingWorkflow } from './incoming/definition.ts';
 import { distributeToUnits } from './outgoing/distribute-to-units.ts';
 import { outgoingHarness, STANDARD_CHECK } from './outgoing/testing-harness.ts';
 
-const code = (c: string) => expect.objectContaining({ code: c });
-
 describe('发文 分发 to platform units only', () => {
   it('every 回执 is in at once: distributed, no reminder timer left', async () => {
     const h = await outgoingHarness(createMemoryStore(), undefined, {}, (calendar) => [

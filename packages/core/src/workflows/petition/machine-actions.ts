@@ -20,7 +20,7 @@ import type { PetitionMachineSupport } from './machine-support.ts';
 
 const { update, emit, enqueue } = actionBuilders<PetitionContext, PetitionEvent, PetitionNotify>();
 
-/** The actions of the Petition machine. */
+/** The actions of the 信访 machine. */
 export function createPetitionActions(support: PetitionMachineSupport) {
   const {
     roll,

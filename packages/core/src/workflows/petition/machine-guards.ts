@@ -7,7 +7,7 @@ import type { PetitionMachineSupport } from './machine-support.ts';
 
 const { guards } = actionBuilders<PetitionContext, PetitionEvent, PetitionNotify>();
 
-/** The guards of the Petition machine. */
+/** The guards of the 信访 machine. */
 export function createPetitionGuards(support: PetitionMachineSupport) {
   const { dateOk, stageNow } = support;
   return guards({

@@ -11,7 +11,7 @@ import type {
 } from './context.ts';
 import { calendarDayDeadline, type PetitionDeadline } from './deadlines.ts';
 
-/** What the Petition machine's guards and actions share: its options resolved and the helpers over them. */
+/** What the 信访 machine's guards and actions share: its options resolved and the helpers over them. */
 export function petitionMachineSupport(options: PetitionMachineOptions) {
   const { calendar } = options;
   const prefix = options.serialPrefix ?? '信';
@@ -82,5 +82,5 @@ export function petitionMachineSupport(options: PetitionMachineOptions) {
   };
 }
 
-/** The shared helpers of the Petition machine. */
+/** The shared helpers of the 信访 machine. */
 export type PetitionMachineSupport = ReturnType<typeof petitionMachineSupport>;
