@@ -45,7 +45,7 @@ export function DepartmentSummaryView() {
           <Table
             rowKey="departmentId"
             size="middle"
-            scroll={{ x: 480 }}
+            scroll={{ x: 340 }}
             loading={q.isLoading}
             dataSource={lines}
             pagination={false}
@@ -63,7 +63,14 @@ export function DepartmentSummaryView() {
                   </Tag>
                 ),
               },
-              { title: '报送时间', key: 'at', width: 160, render: (_, r) => fmt(r.submittedAt) },
+              {
+                title: '报送时间',
+                key: 'at',
+                width: 160,
+                // a phone shows the department, its standing and the link
+                responsive: ['sm'],
+                render: (_, r) => fmt(r.submittedAt),
+              },
               {
                 title: '月报',
                 key: 'link',
