@@ -1,16 +1,5 @@
-import type { EventMeta } from '../../workflow/definition.ts';
-import { baseTaskKey } from './remind-task-key.ts';
-
-/** The person an event counts for: the principal under delegation, else the actor. */
-export function principalOf(meta: EventMeta): string {
-  return meta.onBehalfOf ?? meta.actorId;
-}
-
-/** Whether the task `key` admitted the sender (always, when the engine named no tasks). */
-export function admits(meta: EventMeta, key: string | null): boolean {
-  if (meta.taskKeys === undefined) return true;
-  return key !== null && meta.taskKeys.some((k) => baseTaskKey(k) === key);
-}
+// principalOf and admits live with the other machine helpers; the payload readers are here.
+export { admits, principalOf } from '../../workflow/machine-helpers.ts';
 
 /** The event as a plain record, to read payload fields its type may lack. */
 export function ev(event: object): Record<string, unknown> {

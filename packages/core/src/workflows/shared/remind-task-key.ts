@@ -1,9 +1,2 @@
-/** `remind:<n>:<key>`: the highlighted 催办 twin of an open task (same events, same people). */
-export function remindTaskKey(reminder: number, key: string): string {
-  return `remind:${reminder}:${key}`;
-}
-
-/** The task a key stands for: a 催办 twin stands for the task it reminds of. */
-export function baseTaskKey(key: string): string {
-  return key.replace(/^remind:\d+:/, '');
-}
+// The 催办 twin keys every workflow uses live beside the other machine helpers.
+export { baseTaskKey, remindTaskKey } from '../../workflow/machine-helpers.ts';
