@@ -104,6 +104,17 @@ describe('收文 from 签收登记 to 存档 through six people', () => {
     await page.locator('.ant-select-item-option-active', { hasText: '县财政局' }).waitFor();
     await main.press('Enter');
     await mainSelect.locator('.ant-select-content-has-value', { hasText: '县财政局' }).waitFor();
+    // What was typed survives the window crossing the layout's breakpoint: the page keeps one
+    // tree at every width (a layout switch once remounted the form and emptied it).
+    const formLeft = async () => (await form.boundingBox())?.x ?? -1;
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(formLeft).toBeLessThan(500);
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await expect.poll(formLeft).toBeGreaterThan(700);
+    expect(await form.locator('textarea[aria-label="拟办意见"]').inputValue()).toBe(
+      '拟请陈志强副县长阅示，县财政局牵头落实。',
+    );
+    await mainSelect.locator('.ant-select-content-has-value', { hasText: '县财政局' }).waitFor();
     await screenshot(page, 'incoming-propose');
     await submitAction(page, 'PROPOSE', '已拟办');
     await page.getByTestId('case-state').filter({ hasText: '待审阅' }).waitFor();

@@ -17,7 +17,6 @@ import {
   Collapse,
   Descriptions,
   Empty,
-  Grid,
   Input,
   Modal,
   Row,
@@ -98,7 +97,6 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
   const open = useMutation(trpc.incoming.open.mutationOptions());
   const opened = useRef(false);
   const [activeAction, setActiveAction] = useState<string | undefined>(undefined);
-  const wide = Grid.useBreakpoint().xl === true;
 
   const unopened = q.data?.unopenedTaskIds.length ?? 0;
   useEffect(() => {
@@ -115,6 +113,7 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
   const actionKey = (a: (typeof c.actions)[number]) => `${a.type}:${a.onBehalfOf ?? ''}`;
   // the step's own action first (and open), 退回 / 撤回 last
   const actions = orderActions(c.actions);
+  const hasActions = c.actions.length > 0;
 
   const detailsCard = (
     <Card title="来文信息" size="small" key="details" data-testid="case-details">
@@ -310,30 +309,25 @@ export function IncomingCaseView({ caseId }: { caseId: string }) {
         </Space>
       </Card>
 
-      {wide ? (
-        <Row gutter={[16, 16]}>
-          <Col span={14}>
-            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-              {detailsCard}
-              {flowCard}
-            </Space>
-          </Col>
-          <Col span={10}>
-            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-              {currentCard}
-              {actionsCard}
-              {readsCard}
-            </Space>
-          </Col>
-        </Row>
-      ) : (
-        // Tablets and phones: one column, with what is the user's to do before the details.
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          {c.actions.length > 0
-            ? [currentCard, actionsCard, detailsCard, flowCard, readsCard]
-            : [currentCard, detailsCard, flowCard, readsCard, actionsCard]}
-        </Space>
-      )}
+      {/* One tree at every width, the columns reordered by breakpoint: switching between two
+          layouts would remount the 办理 forms and lose what was typed whenever the window
+          crosses the breakpoint. Tablets and phones get one column, with what is the user's
+          to do (当前环节, 办理) before the details when there is something to do. */}
+      <Row gutter={[16, 16]}>
+        <Col xs={{ span: 24, order: hasActions ? 2 : 1 }} xl={{ span: 14, order: 1 }}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {detailsCard}
+            {flowCard}
+          </Space>
+        </Col>
+        <Col xs={{ span: 24, order: hasActions ? 1 : 2 }} xl={{ span: 10, order: 2 }}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {currentCard}
+            {actionsCard}
+            {readsCard}
+          </Space>
+        </Col>
+      </Row>
     </Space>
   );
 }
