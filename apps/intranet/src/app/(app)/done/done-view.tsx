@@ -1,17 +1,15 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Empty, Select, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import Link from 'next/link';
 import { useState } from 'react';
-import { CaseTags, docNumberOf } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
+import { CaseTitleCell, listPagination, TaskListFilters } from '~/components/task-list-parts';
 import { useWorkflows } from '~/components/use-workflows';
 import { periodOfRange } from '~/lib/date-range';
-import { caseHref } from '~/lib/links';
-import { type DoneFilter, SECRECY_OPTIONS, URGENCY_OPTIONS } from '~/lib/schemas/tasks';
+import type { DoneFilter } from '~/lib/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 
 type Line = RouterOutputs['tasks']['done']['items'][number];
@@ -32,19 +30,7 @@ export function DoneView() {
       title: '标题',
       key: 'title',
       render: (_, l) => (
-        <Space direction="vertical" size={0}>
-          <Space wrap>
-            <CaseTags fields={l.fields} />
-            <Link href={caseHref(l.workflow, l.caseId)} data-workflow={l.workflow}>
-              {l.title}
-            </Link>
-          </Space>
-          {docNumberOf(l.fields) && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {docNumberOf(l.fields)}
-            </Typography.Text>
-          )}
-        </Space>
+        <CaseTitleCell workflow={l.workflow} caseId={l.caseId} title={l.title} fields={l.fields} />
       ),
     },
     { title: '流程', key: 'workflow', width: 110, render: (_, l) => workflows.title(l.workflow) },
@@ -71,46 +57,23 @@ export function DoneView() {
 
   return (
     <Card title="已办" variant="borderless">
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="标题或文号"
-          style={{ width: 240 }}
-          onSearch={(v) => set({ search: v.trim() || undefined })}
-          aria-label="搜索"
-        />
-        <Select
-          allowClear
-          placeholder="流程类型"
-          aria-label="流程类型"
-          style={{ width: 140 }}
-          options={workflows.list.map((w) => ({ value: w.name, label: w.title }))}
-          onChange={(v?: string) => set({ workflow: v })}
-        />
-        <Select
-          allowClear
-          placeholder="办理状态"
-          style={{ width: 120 }}
-          options={[
-            { value: 'active', label: '办理中' },
-            { value: 'done', label: '已办结' },
-          ]}
-          onChange={(v?: 'active' | 'done') => set({ status: v })}
-        />
-        <Select
-          allowClear
-          placeholder="紧急程度"
-          style={{ width: 120 }}
-          options={URGENCY_OPTIONS.map((v) => ({ value: v, label: v }))}
-          onChange={(v?: (typeof URGENCY_OPTIONS)[number]) => set({ urgency: v })}
-        />
-        <Select
-          allowClear
-          placeholder="密级"
-          style={{ width: 110 }}
-          options={SECRECY_OPTIONS.map((v) => ({ value: v, label: v }))}
-          onChange={(v?: (typeof SECRECY_OPTIONS)[number]) => set({ secrecy: v })}
-        />
+      <TaskListFilters
+        searchPlaceholder="标题或文号"
+        workflows={workflows}
+        set={set}
+        afterWorkflow={
+          <Select
+            allowClear
+            placeholder="办理状态"
+            style={{ width: 120 }}
+            options={[
+              { value: 'active', label: '办理中' },
+              { value: 'done', label: '已办结' },
+            ]}
+            onChange={(v?: 'active' | 'done') => set({ status: v })}
+          />
+        }
+      >
         <DatePicker.RangePicker
           placeholder={['办理开始日期', '办理结束日期']}
           onChange={(r) =>
@@ -119,7 +82,7 @@ export function DoneView() {
             })
           }
         />
-      </Space>
+      </TaskListFilters>
       {q.isError ? (
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -139,13 +102,7 @@ export function DoneView() {
               pageSize: p.pageSize ?? 20,
             }));
           }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: q.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
+          pagination={listPagination(filter, q.data?.total ?? 0)}
         />
       )}
     </Card>

@@ -1,28 +1,16 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Card, DatePicker, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
-import Link from 'next/link';
 import { useState } from 'react';
-import { CaseTags, docNumberOf } from '~/components/case-tags';
 import { QueryError } from '~/components/query-state';
+import { CaseTitleCell, listPagination, TaskListFilters } from '~/components/task-list-parts';
 import { useWorkflows } from '~/components/use-workflows';
 import { periodOfRange } from '~/lib/date-range';
-import { caseHref, TASK_KIND_LABELS } from '~/lib/links';
-import { type InboxFilter, SECRECY_OPTIONS, URGENCY_OPTIONS } from '~/lib/schemas/tasks';
+import { TASK_KIND_LABELS } from '~/lib/links';
+import type { InboxFilter } from '~/lib/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '~/trpc/react';
 
 type Line = RouterOutputs['tasks']['inbox']['items'][number];
@@ -44,21 +32,18 @@ export function InboxView() {
       title: '标题',
       key: 'title',
       render: (_, l) => (
-        <Space direction="vertical" size={0}>
-          <Space wrap>
-            {l.reminded && <Tag color="red">催办</Tag>}
-            {l.overdue && <Tag color="error">已超期</Tag>}
-            <CaseTags fields={l.caseFields} />
-            <Link href={caseHref(l.task.workflow, l.task.caseId)} data-workflow={l.task.workflow}>
-              {l.caseTitle}
-            </Link>
-          </Space>
-          {docNumberOf(l.caseFields) && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {docNumberOf(l.caseFields)}
-            </Typography.Text>
-          )}
-        </Space>
+        <CaseTitleCell
+          workflow={l.task.workflow}
+          caseId={l.task.caseId}
+          title={l.caseTitle}
+          fields={l.caseFields}
+          before={
+            <>
+              {l.reminded && <Tag color="red">催办</Tag>}
+              {l.overdue && <Tag color="error">已超期</Tag>}
+            </>
+          }
+        />
       ),
     },
     {
@@ -110,36 +95,7 @@ export function InboxView() {
 
   return (
     <Card title="待办" variant="borderless">
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="标题、文号或事项"
-          style={{ width: 240 }}
-          onSearch={(v) => set({ search: v.trim() || undefined })}
-          aria-label="搜索"
-        />
-        <Select
-          allowClear
-          placeholder="流程类型"
-          aria-label="流程类型"
-          style={{ width: 140 }}
-          options={workflows.list.map((w) => ({ value: w.name, label: w.title }))}
-          onChange={(v?: string) => set({ workflow: v })}
-        />
-        <Select
-          allowClear
-          placeholder="紧急程度"
-          style={{ width: 120 }}
-          options={URGENCY_OPTIONS.map((v) => ({ value: v, label: v }))}
-          onChange={(v?: (typeof URGENCY_OPTIONS)[number]) => set({ urgency: v })}
-        />
-        <Select
-          allowClear
-          placeholder="密级"
-          style={{ width: 110 }}
-          options={SECRECY_OPTIONS.map((v) => ({ value: v, label: v }))}
-          onChange={(v?: (typeof SECRECY_OPTIONS)[number]) => set({ secrecy: v })}
-        />
+      <TaskListFilters searchPlaceholder="标题、文号或事项" workflows={workflows} set={set}>
         <Select
           allowClear
           placeholder="事项类型"
@@ -167,7 +123,7 @@ export function InboxView() {
             });
           }}
         />
-      </Space>
+      </TaskListFilters>
       {q.isError ? (
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -193,13 +149,7 @@ export function InboxView() {
               pageSize: p.pageSize ?? 20,
             }));
           }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: q.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
+          pagination={listPagination(filter, q.data?.total ?? 0)}
         />
       )}
     </Card>

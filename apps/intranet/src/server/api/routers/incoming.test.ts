@@ -2,36 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handwriting } from '~/lib/schemas/handwriting';
-import type { SessionUser } from '~/server/api/context';
-import { toSessionUser } from '~/server/api/context';
 import { db } from '~/server/app-types';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
+import {
+  delegateZhangToChen,
+  incomingRegistration,
+  sessionUserOf,
+  TEST_PDF,
+} from '~/server/testing/router-helpers';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp();
   // 陈副县长 acts for 张县长 in 收文 this week (代理).
-  await app.store.directory.putDelegation({
-    id: 'dlg-zhang-chen',
-    unitId: 'demo',
-    principalId: 'zhang',
-    deputyId: 'chen',
-    startsAt: new Date('2026-11-23T00:00:00Z'),
-    endsAt: new Date('2026-11-30T00:00:00Z'),
-    workflows: ['incoming'],
-  });
+  await delegateZhangToChen(app);
 });
 afterAll(async () => {
   await app?.close();
 });
 
 const as = (userId: string) => callerFor(app, userId);
-async function sessionUser(id: string): Promise<SessionUser> {
-  const u = await app.directory.getUser(id);
-  if (!u) throw new Error(id);
-  return toSessionUser(u);
-}
+const sessionUser = (id: string) => sessionUserOf(app, id);
 const tick = () => app.clock.advance(10 * 60 * 1000);
 
 async function counts() {
@@ -44,26 +36,9 @@ async function counts() {
   };
 }
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n% test attachment\n%%EOF\n');
+const PDF = TEST_PDF;
 
-function registration(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '关于做好2027年度预算编制工作的通知',
-    senderUnit: '市财政局',
-    senderDocNumber: '市财预〔2026〕88号',
-    receivedDate: '2026-11-25',
-    docType: '通知',
-    keywords: ['预算'],
-    secrecy: '非密' as const,
-    urgency: '加急' as const,
-    headType: '红头' as const,
-    direction: '上级来文' as const,
-    copies: 2,
-    pages: 6,
-    attachments: [] as Array<{ blobId: string; name: string }>,
-    ...overrides,
-  };
-}
+const registration = incomingRegistration;
 
 const handwriting: Handwriting = {
   width: 400,

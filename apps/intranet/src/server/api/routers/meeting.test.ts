@@ -3,6 +3,7 @@ import { canViewMeeting } from '@gongwen/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/server/app-types';
+import { caseCount } from '~/server/testing/router-helpers';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
@@ -20,12 +21,7 @@ const plan = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function meetingCount(): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM cases WHERE workflow = 'meeting'`.execute(db(app));
-  return r.rows[0]?.n ?? 0;
-}
+const meetingCount = () => caseCount(app, 'meeting');
 
 async function activeBookings(): Promise<number> {
   const r = await sql<{

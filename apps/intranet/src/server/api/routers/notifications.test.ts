@@ -3,21 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ZIncomingAction } from '~/lib/schemas/incoming';
 import { inAppNotifier } from '~/server/services/notifications/in-app-notifier';
+import { delegateZhangToChen } from '~/server/testing/router-helpers';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp({ accounts: false });
   // 张县长 is away; 陈副县长 acts for him in 收文 this week (代理).
-  await app.store.directory.putDelegation({
-    id: 'dlg-zhang-chen',
-    unitId: 'demo',
-    principalId: 'zhang',
-    deputyId: 'chen',
-    startsAt: new Date('2026-11-23T00:00:00Z'),
-    endsAt: new Date('2026-11-30T00:00:00Z'),
-    workflows: ['incoming'],
-  });
+  await delegateZhangToChen(app);
 });
 afterAll(async () => {
   await app?.close();

@@ -6,13 +6,13 @@ import { outgoingContextOf } from '@gongwen/core';
 import { verifySealedPdf } from '@gongwen/seal';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '~/server/api/context';
 import { db } from '~/server/app-types';
 import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
 import { outgoingRenderer } from '~/server/services/outgoing/renderer';
 import { DEMO_SEAL_PIN, sealFiles } from '~/server/services/outgoing/seal/create-sealer';
 import { readSealedPdf } from '~/server/services/outgoing/seal-outgoing';
+import { caseCount as countCases, sessionUserOf } from '~/server/testing/router-helpers';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 import { loadDemoOrg } from '~demo/org';
 
@@ -43,17 +43,9 @@ const draft = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function caseCount(): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM cases WHERE workflow = 'outgoing'`.execute(db(app));
-  return r.rows[0]?.n ?? 0;
-}
+const caseCount = () => countCases(app, 'outgoing');
 
-async function sessionUser(id: string): Promise<SessionUser> {
-  const u = (await app.directory.getUser(id))!;
-  return { id: u.id, name: u.name, unitId: u.unitId, departmentId: u.departmentId, roles: u.roles };
-}
+const sessionUser = (id: string) => sessionUserOf(app, id);
 
 beforeAll(async () => {
   sealDir = await mkdtemp(join(tmpdir(), 'gongwen-seals-'));

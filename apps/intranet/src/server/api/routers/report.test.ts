@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '~/server/app-types';
 import { reportContextOf, takesPartInReport } from '~/server/services/report/access';
+import { caseCount } from '~/server/testing/router-helpers';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 
 let app: TestApp;
@@ -22,12 +21,7 @@ const draft = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function reportCount(): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM cases WHERE workflow = 'report'`.execute(db(app));
-  return r.rows[0]?.n ?? 0;
-}
+const reportCount = () => caseCount(app, 'report');
 
 beforeAll(async () => {
   app = await createTestApp();

@@ -90,3 +90,9 @@ export async function caseActions<T extends string, Ctx>(
   }
   return { actions, other };
 }
+
+/** The events `user` may send on a case now (`engine.can`): type, title and the principal. */
+export async function actionsNow(app: AppServices, user: SessionUser, caseId: string) {
+  const can = await app.engine.can({ caseId, actorId: user.id });
+  return can.map((a) => ({ type: a.type, title: a.title, onBehalfOf: a.onBehalfOf }));
+}

@@ -119,3 +119,15 @@ export function namedFlowStatistics(lines: readonly FlowLine[], names: Names): F
     overdue: l.overdue,
   }));
 }
+
+/** The ledger as a page lists it when it names the people itself (会议, 报告). */
+export function ledgerLines(ledger: readonly LedgerRecord[]) {
+  return ledger.map((e) => ({
+    seq: e.seq,
+    at: e.at,
+    actorId: e.actorId,
+    onBehalfOf: e.onBehalfOf,
+    event: e.event,
+    opinion: e.opinion,
+  }));
+}

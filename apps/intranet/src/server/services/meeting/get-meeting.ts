@@ -1,18 +1,20 @@
 import { MEETING_STATE_LABELS, meetingAttendanceSheet, nonRepliers } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { loadMeeting, meetingContextOf } from './access';
+import { actionsNow } from '~/server/services/cases/case-actions';
+import { loadCase } from '~/server/services/cases/load-case';
+import { ledgerLines } from '~/server/services/cases/timeline';
+import { MEETING_CASE } from './access';
 
 /**
  * The meeting page: plan, agenda, booking, replies with the non-repliers, the 签到表, minutes,
  * resolutions, the flow (流程台帐) and the events this user may send now.
  */
 export async function getMeeting(app: AppServices, user: SessionUser, caseId: string) {
-  const c = await loadMeeting(app, user, caseId);
-  const ctx = meetingContextOf(c);
-  const [ledger, can, room] = await Promise.all([
-    app.engine.ledger(caseId),
-    app.engine.can({ caseId, actorId: user.id }),
+  const access = await loadCase(app, user, caseId, MEETING_CASE);
+  const { caseRecord: c, ctx } = access;
+  const [actions, room] = await Promise.all([
+    actionsNow(app, user, caseId),
     ctx.booking
       ? app.roomBookings
           .listRooms(user.unitId)
@@ -50,14 +52,7 @@ export async function getMeeting(app: AppServices, user: SessionUser, caseId: st
     archiveCode: ctx.archiveCode,
     outcome: ctx.outcome,
     endedReason: ctx.endedReason,
-    timeline: ledger.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      actorId: e.actorId,
-      onBehalfOf: e.onBehalfOf,
-      event: e.event,
-      opinion: e.opinion,
-    })),
-    actions: can.map((a) => ({ type: a.type, title: a.title, onBehalfOf: a.onBehalfOf })),
+    timeline: ledgerLines(access.ledger),
+    actions,
   };
 }

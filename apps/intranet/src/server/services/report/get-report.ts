@@ -1,19 +1,18 @@
 import { reportProgress } from '@gongwen/core';
 import type { SessionUser } from '~/server/api/context';
 import type { AppServices } from '~/server/app-types';
-import { loadReport, reportContextOf } from './access';
+import { actionsNow } from '~/server/services/cases/case-actions';
+import { loadCase } from '~/server/services/cases/load-case';
+import { ledgerLines } from '~/server/services/cases/timeline';
+import { REPORT_CASE } from './access';
 
 /**
  * The report page: the report, its live progress (who has it, since when, who approved), the
  * flow and the events this user may send now. Polled by the page.
  */
 export async function getReport(app: AppServices, user: SessionUser, caseId: string) {
-  const c = await loadReport(app, user, caseId);
-  const ctx = reportContextOf(c);
-  const [ledger, can] = await Promise.all([
-    app.engine.ledger(caseId),
-    app.engine.can({ caseId, actorId: user.id }),
-  ]);
+  const access = await loadCase(app, user, caseId, REPORT_CASE);
+  const { caseRecord: c, ctx } = access;
   return {
     id: c.id,
     rev: c.rev,
@@ -25,15 +24,10 @@ export async function getReport(app: AppServices, user: SessionUser, caseId: str
     mode: ctx.mode,
     parallelRule: ctx.parallelRule,
     progress: reportProgress(c),
-    timeline: ledger.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      actorId: e.actorId,
-      onBehalfOf: e.onBehalfOf,
-      event: e.event,
-      opinion: e.opinion,
-      note: typeof e.fields.note === 'string' ? e.fields.note : null,
-    })),
-    actions: can.map((a) => ({ type: a.type, title: a.title, onBehalfOf: a.onBehalfOf })),
+    timeline: ledgerLines(access.ledger).map((line, i) => {
+      const note = access.ledger[i]?.fields.note;
+      return { ...line, note: typeof note === 'string' ? note : null };
+    }),
+    actions: await actionsNow(app, user, caseId),
   };
 }
