@@ -4,10 +4,8 @@ import { DatePicker, Input, InputNumber, Radio, Select, Space, Switch } from 'an
 import dayjs from 'dayjs';
 import type { Control, FieldValues } from 'react-hook-form';
 import { FormField } from '~/components/form-field';
-import type { RouterOutputs } from '~/trpc/react';
 import type { useUnitOrg } from './use-unit-org';
 
-type CaseView = RouterOutputs['incoming']['get'];
 export type Org = ReturnType<typeof useUnitOrg>;
 
 /** The fields of a 拟办 (also the changed proposal of 审阅), under `prefix`. */
