@@ -1,4 +1,19 @@
 export {
+  type CustomFlowContext,
+  type CustomFlowEvent,
+  type CustomFlowInput,
+  type CustomFlowMachine,
+  DEADLINE_TIMER_ID,
+  type FlowDecision,
+  type FlowRead,
+  finalStateOf,
+  type NodeRun,
+  REJECTED_STATE,
+  type ResolvedOrg,
+  stateOf as flowStateOf,
+} from './context.ts';
+export { neededVotes, nodeTaskKey, pendingMembers, readTaskKey } from './context-queries.ts';
+export {
   compileExpression as compileCondition,
   type Expr as ConditionExpr,
   ExpressionError as ConditionError,
@@ -40,25 +55,7 @@ export {
   ZFlowNode,
 } from './format.ts';
 export { loadCustomWorkflows, publishFlowDefinition } from './library.ts';
-export {
-  type CustomFlowContext,
-  type CustomFlowEvent,
-  type CustomFlowInput,
-  type CustomFlowMachine,
-  createCustomFlowMachine,
-  DEADLINE_TIMER_ID,
-  type FlowDecision,
-  type FlowRead,
-  finalStateOf,
-  type NodeRun,
-  neededVotes,
-  nodeTaskKey,
-  pendingMembers,
-  REJECTED_STATE,
-  type ResolvedOrg,
-  readTaskKey,
-  stateOf as flowStateOf,
-} from './machine.ts';
+export { createCustomFlowMachine } from './machine.ts';
 export {
   applyFlowMigration,
   type FlowMigrationItem,

@@ -7,8 +7,8 @@ import { ValidationFailed } from '../../errors.ts';
 import { buildLedgerRecord } from '../../ledger/chain.ts';
 import type { Assignment, CaseRecord, Store, TaskRecord, TimerRecord } from '../../ports/store.ts';
 import { stateToString } from '../../util/state-value.ts';
+import { type CustomFlowContext, DEADLINE_TIMER_ID, type NodeRun, stateOf } from './context.ts';
 import type { FlowDefinition, FlowDefinitionInput } from './format.ts';
-import { type CustomFlowContext, DEADLINE_TIMER_ID, type NodeRun, stateOf } from './machine.ts';
 import { parseFlowDefinition } from './validate.ts';
 import { type CustomWorkflow, customWorkflowName, resolveFlowOrg } from './workflow.ts';
 

@@ -13,6 +13,16 @@ import {
   type TaskSpec,
   type WorkflowDefinition,
 } from '../../workflow/definition.ts';
+import {
+  type CustomFlowContext,
+  type CustomFlowMachine,
+  finalStateOf,
+  type QueueEntry,
+  REJECTED_STATE,
+  type ResolvedOrg,
+  stateOf,
+} from './context.ts';
+import { nodeTaskKey, pendingMembers, readTaskKey, ruleOf } from './context-queries.ts';
 import { forbiddenWrites, requiredAt, validateFormValues } from './form.ts';
 import type {
   AssigneeSpec,
@@ -21,20 +31,7 @@ import type {
   FlowNode,
   NodeAction,
 } from './format.ts';
-import {
-  type CustomFlowContext,
-  type CustomFlowMachine,
-  createCustomFlowMachine,
-  finalStateOf,
-  nodeTaskKey,
-  pendingMembers,
-  type QueueEntry,
-  REJECTED_STATE,
-  type ResolvedOrg,
-  readTaskKey,
-  ruleOf,
-  stateOf,
-} from './machine.ts';
+import { createCustomFlowMachine } from './machine.ts';
 import { parseFlowDefinition } from './validate.ts';
 
 /** The registry name of a custom flow: `flow-<key>`; its version is the published version. */
