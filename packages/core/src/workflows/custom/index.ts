@@ -13,6 +13,7 @@ export {
   stateOf as flowStateOf,
 } from './context.ts';
 export { neededVotes, nodeTaskKey, pendingMembers, readTaskKey } from './context-queries.ts';
+export { CUSTOM_FLOW_SCHEMAS, nodeActions } from './event-schemas.ts';
 export {
   compileExpression as compileCondition,
   type Expr as ConditionExpr,
@@ -66,6 +67,7 @@ export {
   planFlowMigration,
   publishFlowVersion,
 } from './migration.ts';
+export { resolveFlowOrg } from './org-resolution.ts';
 export {
   DUTY_SWAP_TEMPLATE,
   FLOW_TEMPLATES,
@@ -84,11 +86,8 @@ export {
 } from './validate.ts';
 export { customFlowStatistics, visibleCustomFlow } from './visibility.ts';
 export {
-  CUSTOM_FLOW_SCHEMAS,
   type CustomWorkflow,
   type CustomWorkflowOptions,
   customWorkflowName,
   defineCustomWorkflow,
-  nodeActions,
-  resolveFlowOrg,
 } from './workflow.ts';

@@ -9,8 +9,9 @@ import type { Assignment, CaseRecord, Store, TaskRecord, TimerRecord } from '../
 import { stateToString } from '../../util/state-value.ts';
 import { type CustomFlowContext, DEADLINE_TIMER_ID, type NodeRun, stateOf } from './context.ts';
 import type { FlowDefinition, FlowDefinitionInput } from './format.ts';
+import { resolveFlowOrg } from './org-resolution.ts';
 import { parseFlowDefinition } from './validate.ts';
-import { type CustomWorkflow, customWorkflowName, resolveFlowOrg } from './workflow.ts';
+import { type CustomWorkflow, customWorkflowName } from './workflow.ts';
 
 /** A published, immutable version of a flow (发布的流程版本). */
 export interface PublishedFlow {
