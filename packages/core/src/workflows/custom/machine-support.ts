@@ -10,7 +10,7 @@ import type {
 import { compileEdges, membersOf, pendingMembers, ruleOf } from './context-queries.ts';
 import type { FlowDefinition } from './format.ts';
 
-/** What a custom flow's guards, actions and states share: the definition indexed and the helpers over it. */
+/** What a custom flow's guards and actions share: the definition indexed and the helpers over it. */
 export function customFlowMachineSupport(def: FlowDefinition, options: CustomFlowMachineOptions) {
   const { calendar } = options;
   const nodes = new Map(def.nodes.map((n) => [n.id, n]));
