@@ -1,160 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { outgoingContextOf } from '@gongwen/core';
 import { verifySealedPdf } from '@gongwen/seal';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '~/server/app-types';
-import { readBlobFor, uploadAttachment } from '~/server/services/incoming/attachments';
+import { readBlobFor } from '~/server/services/incoming/attachments';
 import { renderOutgoingPreview } from '~/server/services/outgoing/render-outgoing-preview';
-import { outgoingRenderer } from '~/server/services/outgoing/renderer';
 import { DEMO_SEAL_PIN, sealFiles } from '~/server/services/outgoing/seal/create-sealer';
 import { readSealedPdf } from '~/server/services/outgoing/seal-outgoing';
-import { caseCount as countCases, sessionUserOf } from '~/server/testing/router-helpers';
-import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
-import { loadDemoOrg } from '~demo/org';
+import {
+  draftBody as body,
+  outgoingDraft as draft,
+  type OutgoingTestApp,
+  shareOutgoingTestApp,
+} from '~/server/testing/outgoing-fixtures';
+import { sessionUserOf } from '~/server/testing/router-helpers';
+import { callerFor } from '~/server/testing/test-app';
 
-let app: TestApp;
-let sealDir: string;
+// One 发文 from 拟稿 to 存档 through every role: versions and their diff, 会签, 签发 with a
+// handwritten opinion, the 文号, the GB/T 9704 preview, 盖章 and its verification, 分发 to a
+// unit on the platform and one off it, 回执, 存档, the 文号 history and the 发文稿纸.
 
-const body = (...texts: string[]) => ({
-  blocks: [
-    { type: 'heading' as const, level: 1 as const, text: '一、总体要求' },
-    ...texts.map((text) => ({ type: 'paragraph' as const, text })),
-  ],
+let app: OutgoingTestApp;
+shareOutgoingTestApp((opened) => {
+  app = opened;
 });
-
-const draft = (overrides: Record<string, unknown> = {}) => ({
-  draftingDepartment: 'budget',
-  issuerCode: '示政发',
-  docType: '通知' as const,
-  secrecy: '非密' as const,
-  urgency: '加急' as const,
-  classification: '综合',
-  mainRecipients: [{ unitId: 'other' }, { name: '市财政局' }],
-  ccRecipients: [],
-  title: '关于做好2027年元旦春节期间安全生产工作的通知',
-  copies: 30,
-  keywords: ['安全生产'],
-  attachments: [],
-  body: body('各单位要高度重视节日期间安全生产工作，压实责任。'),
-  ...overrides,
-});
-
-const caseCount = () => countCases(app, 'outgoing');
 
 const sessionUser = (id: string) => sessionUserOf(app, id);
-
-beforeAll(async () => {
-  sealDir = await mkdtemp(join(tmpdir(), 'gongwen-seals-'));
-  app = await createTestApp({ accounts: false, sealDir });
-  // the neighbouring county needs a secretary to register (签收) what is distributed to it
-  await app.store.directory.putUser({
-    id: 'lin',
-    unitId: 'other',
-    departmentId: 'other-office',
-    name: '林文秘',
-    roles: ['secretary'],
-    superiorId: 'outsider',
-    active: true,
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await rm(sealDir, { recursive: true, force: true });
-});
-
-describe('outgoing router: refusals', () => {
-  it('refuses a bad draft with a Chinese message and writes nothing', async () => {
-    const before = await caseCount();
-    const sun = callerFor(app, 'sun');
-    const err = await sun.outgoing
-      .create({ commandId: randomUUID(), draft: draft({ title: '  ', copies: 0 }) })
-      .catch((e: unknown) => e as { code: string; message: string });
-    expect(err).toMatchObject({ code: 'BAD_REQUEST' });
-    expect((err as { message: string }).message).toMatch(/请填写标题/);
-    expect((err as { message: string }).message).toMatch(/份数至少为1/);
-    const classified = await sun.outgoing
-      .create({ commandId: randomUUID(), draft: draft({ secrecy: '秘密' }) })
-      .catch((e: unknown) => e as { code: string; message: string });
-    expect(classified).toMatchObject({ code: 'BAD_REQUEST' });
-    expect((classified as { message: string }).message).toMatch(/涉密文件须填写保密期限/);
-    expect(await caseCount()).toBe(before);
-  });
-
-  it('refuses attachments that are not the drafter’s own uploads', async () => {
-    const before = await caseCount();
-    const err = await callerFor(app, 'sun')
-      .outgoing.create({
-        commandId: randomUUID(),
-        draft: draft({ attachments: [{ blobId: randomUUID(), name: '伪造.pdf' }] }),
-      })
-      .catch((e: unknown) => e as { code: string; message: string });
-    expect(err).toMatchObject({ code: 'BAD_REQUEST', message: '附件不存在或已被使用，请重新上传' });
-    expect(await caseCount()).toBe(before);
-  });
-
-  it('signed-out callers are refused', async () => {
-    await expect(callerFor(app, null).outgoing.list({})).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
-    });
-  });
-});
-
-describe('outgoing router: .docx import', () => {
-  it('imports the 正文 of an uploaded Word file', async () => {
-    const docx = await outgoingRenderer().renderDocx({
-      issuerMark: '示例县人民政府文件',
-      title: '关于开展冬季防火检查的通知',
-      body: {
-        blocks: [
-          { type: 'heading', level: 1, text: '一、检查范围' },
-          { type: 'paragraph', text: '全县各乡镇、各部门办公场所。' },
-        ],
-      },
-      signatureName: '示例县人民政府',
-      date: new Date('2026-11-25T02:00:00Z'),
-      printer: '示例县人民政府办公室',
-      printDate: new Date('2026-11-25T02:00:00Z'),
-    });
-    const sun = await sessionUser('sun');
-    const up = await uploadAttachment(app, sun, { name: '防火检查.docx', bytes: docx });
-    // someone else cannot import sun's upload
-    await expect(
-      callerFor(app, 'qian').outgoing.importDocx({ blobId: up.blobId }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const imported = await callerFor(app, 'sun').outgoing.importDocx({ blobId: up.blobId });
-    expect(imported.body.blocks).toContainEqual({
-      type: 'heading',
-      level: 1,
-      text: '一、检查范围',
-    });
-    expect(imported.body.blocks).toContainEqual({
-      type: 'paragraph',
-      text: '全县各乡镇、各部门办公场所。',
-    });
-    expect(imported.original).toEqual({ blobId: up.blobId, name: '防火检查.docx' });
-    // the draft keeps the Word file as its 原稿 attachment
-    const started = await callerFor(app, 'sun').outgoing.create({
-      commandId: randomUUID(),
-      draft: draft({
-        title: '关于开展冬季防火检查的通知',
-        body: imported.body,
-        importedFrom: imported.original,
-      }),
-    });
-    const c = await callerFor(app, 'sun').outgoing.get({ caseId: started.caseId });
-    expect(c.header.attachments).toContainEqual({
-      blobId: up.blobId,
-      name: '防火检查.docx',
-      role: 'original',
-    });
-    expect(c.versions[0]?.note).toBe('导入自 防火检查.docx');
-  });
-});
 
 describe('outgoing router: a whole 发文 through several users', () => {
   it('拟稿 → 核稿 → 会签 ×2 → 返还 → 复核 → 签发 → 文号 → 预览 → 盖章 → 分发 → 回执 → 存档', async () => {
@@ -401,7 +274,7 @@ describe('outgoing router: a whole 发文 through several users', () => {
     // the stored PDF verifies with @gongwen/seal against the unit CA kept on disk
     const file = await readSealedPdf(app, await sessionUser('sun'), caseId);
     expect(file?.fileName).toBe('示政发〔2026〕1号.pdf');
-    const caPem = await readFile(sealFiles(sealDir, 'demo').caPem, 'utf8');
+    const caPem = await readFile(sealFiles(app.sealDir, 'demo').caPem, 'utf8');
     const reports = await verifySealedPdf(file!.pdf, {
       trustAnchors: [caPem],
       at: app.clock.now(),
@@ -523,191 +396,4 @@ describe('outgoing router: a whole 发文 through several users', () => {
     expect(listed.items.map((i) => i.id)).toEqual([caseId]);
     expect(outgoingContextOf(await app.engine.case(caseId)).archivedBy).toBe('wang');
   }, 180_000);
-
-  it('shows nothing to someone with no part, nor to another unit', async () => {
-    const { caseId } = await callerFor(app, 'sun').outgoing.create({
-      commandId: randomUUID(),
-      draft: draft({ title: '关于调整预算股值班安排的通知' }),
-    });
-    await expect(callerFor(app, 'gao').outgoing.get({ caseId })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: '无权访问：您与该发文无关，不能查看',
-    });
-    await expect(callerFor(app, 'outsider').outgoing.get({ caseId })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    // the list agrees with the case page
-    const gaoList = await callerFor(app, 'gao').outgoing.list({ search: '预算股值班' });
-    expect(gaoList.total).toBe(0);
-    const chenList = await callerFor(app, 'chen').outgoing.list({ search: '预算股值班' });
-    expect(chenList.total).toBe(1);
-  });
-});
-
-describe('outgoing router: 拟稿单位, 机关代字 and status only downward (issue 12, demo organisation)', () => {
-  const OPINIONS = {
-    check: '核稿意见：请县应急管理局、县教育局会签。',
-    emergency: '县应急管理局会签意见：同意，建议补充应急值守安排。',
-    education: '县教育局会签意见：同意。',
-    recheck: '复核意见：格式规范。',
-    sign: '签发意见：同意印发。',
-  };
-  const demoDraft = (overrides: Record<string, unknown> = {}) =>
-    draft({
-      draftingDepartment: 'finance',
-      issuerCode: '示政发',
-      mainRecipients: [{ name: '各乡镇人民政府' }],
-      title: '关于做好2027年县级财政预算编制工作的通知',
-      ...overrides,
-    });
-  type Caller = ReturnType<typeof callerFor>;
-  const act = (caller: Caller, caseId: string, type: string, payload: Record<string, unknown>) =>
-    caller.outgoing.send({ caseId, commandId: randomUUID(), action: { type, payload } } as never);
-
-  beforeAll(async () => {
-    await loadDemoOrg(app.store.directory, app.clock.now());
-  });
-
-  it('朱红梅 may not draft in another department’s name, a department that does not exist, or under a foreign 机关代字', async () => {
-    const zhu = callerFor(app, 'zhuhongmei');
-    const before = await caseCount();
-    const refusal = (overrides: Record<string, unknown>) =>
-      zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft(overrides) }).then(
-        () => null,
-        (e: unknown) => e as { code: string; message: string },
-      );
-    expect(
-      await refusal({ draftingDepartment: 'emergency', issuerCode: '示应急发' }),
-    ).toMatchObject({
-      code: 'FORBIDDEN',
-      message: '朱红梅无权以县应急管理局名义拟稿，只能以本部门（县财政局）名义拟稿',
-    });
-    expect(await refusal({ draftingDepartment: 'nope' })).toMatchObject({
-      code: 'BAD_REQUEST',
-      message: '拟稿单位“nope”不存在或不属于本单位',
-    });
-    expect(await refusal({ issuerCode: '示应急发' })).toMatchObject({
-      code: 'BAD_REQUEST',
-      message: '机关代字“示应急发”不属于示例县人民政府（本单位机关代字为示政发）',
-    });
-    expect(await refusal({ issuerCode: '城政发' })).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await caseCount()).toBe(before);
-
-    // her own department, under the unit's 机关代字, is accepted
-    const { caseId } = await zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft() });
-    const c = await zhu.outgoing.get({ caseId });
-    expect(c.header).toMatchObject({
-      draftingDepartment: 'finance',
-      draftingDepartmentName: '县财政局',
-      issuerCode: '示政发',
-    });
-    // the 秘书科 drafts for any department
-    await callerFor(app, 'zhaoli').outgoing.create({
-      commandId: randomUUID(),
-      draft: demoDraft({ draftingDepartment: 'emergency' }),
-    });
-    expect(await caseCount()).toBe(before + 2);
-
-    // 保存正文 with 同时修改稿头 is held to the same rule and saves nothing when refused
-    const save = (header: Record<string, unknown>) =>
-      zhu.outgoing.saveVersion({
-        caseId,
-        commandId: randomUUID(),
-        edit: { body: body('再改一稿'), header },
-      });
-    await expect(save({ draftingDepartment: 'emergency' })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: '朱红梅无权以县应急管理局名义拟稿，只能以本部门（县财政局）名义拟稿',
-    });
-    await expect(save({ draftingDepartment: 'nope' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
-    await expect(save({ issuerCode: '示应急发' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: '机关代字“示应急发”不属于示例县人民政府（本单位机关代字为示政发）',
-    });
-    expect((await zhu.outgoing.get({ caseId })).rev).toBe(c.rev);
-  });
-
-  it('朱红梅 sees her own steps only; the 签发 leader sees every opinion', async () => {
-    const zhu = callerFor(app, 'zhuhongmei');
-    const ma = callerFor(app, 'maxiaodong');
-    const cao = callerFor(app, 'caogang');
-    const lin = callerFor(app, 'linhai');
-    const zhaoli = callerFor(app, 'zhaoli');
-    const leader = callerFor(app, 'zhangxiuying');
-    const { caseId } = await zhu.outgoing.create({ commandId: randomUUID(), draft: demoDraft() });
-    await act(zhu, caseId, 'SUBMIT', {});
-    await act(ma, caseId, 'CHECK', {
-      opinion: OPINIONS.check,
-      countersign: {
-        mode: 'parallel',
-        departments: [
-          { departmentId: 'emergency', memberOpinionTo: 'head' },
-          { departmentId: 'education', memberOpinionTo: 'head' },
-        ],
-      },
-      signer: 'zhangxiuying',
-    });
-    await act(cao, caseId, 'COUNTERSIGN', {
-      departmentId: 'emergency',
-      opinion: OPINIONS.emergency,
-      agree: true,
-    });
-    await act(lin, caseId, 'COUNTERSIGN', {
-      departmentId: 'education',
-      opinion: OPINIONS.education,
-      agree: true,
-    });
-    // 返还: the opinions to consolidate are hers while it is her turn
-    const consolidating = await zhu.outgoing.get({ caseId });
-    expect(consolidating.state).toBe('consolidating');
-    expect(consolidating.countersign?.departments.map((d) => d.opinion?.opinion)).toEqual([
-      OPINIONS.emergency,
-      OPINIONS.education,
-    ]);
-    expect(consolidating.check).toBeNull();
-    await act(zhu, caseId, 'SEND_TO_RECHECK', {});
-    await act(zhaoli, caseId, 'RECHECK', { opinion: OPINIONS.recheck });
-    await act(leader, caseId, 'SIGN', { opinion: OPINIONS.sign });
-
-    const texts = Object.values(OPINIONS);
-    const leaks = (view: unknown) => texts.filter((t) => JSON.stringify(view).includes(t));
-
-    // the drafter: outgoing.get (审核意见), the timeline (办理过程), the 发文稿纸 and the versions
-    const c = await zhu.outgoing.get({ caseId });
-    expect(c.state).toBe('finalizing');
-    expect(c.scope).toBe('downward');
-    expect(c.check).toBeNull();
-    expect(c.recheck).toBeNull();
-    expect(c.signing).toBeNull();
-    expect(c.countersign?.departments.map((d) => [d.name, d.statusLabel, d.opinion])).toEqual([
-      ['县应急管理局', '已会签', null],
-      ['县教育局', '已会签', null],
-    ]);
-    expect(leaks(c)).toEqual([]);
-    expect(leaks(await zhu.outgoing.timeline({ caseId }))).toEqual([]);
-    expect(leaks(await zhu.outgoing.sheet({ caseId }))).toEqual([]);
-    expect(leaks(await zhu.outgoing.diff({ caseId, from: 1, to: c.currentVersion }))).toEqual([]);
-    expect(c.docNumber).toMatch(/^示政发〔2026〕\d+号$/);
-
-    // her head (核稿人) sees his own 核稿, not what the 副县长 or other departments wrote
-    const head = await ma.outgoing.get({ caseId });
-    expect(head.check?.opinion).toBe(OPINIONS.check);
-    expect(leaks(head)).toEqual([OPINIONS.check]);
-
-    // the 签发 leader (and the 复核 secretariat) see every opinion
-    for (const who of [leader, zhaoli]) {
-      const all = await who.outgoing.get({ caseId });
-      expect(all.scope).toBe('all');
-      expect(all.check?.opinion).toBe(OPINIONS.check);
-      expect(all.recheck?.opinion).toBe(OPINIONS.recheck);
-      expect(all.signing?.opinion).toBe(OPINIONS.sign);
-      expect(all.countersign?.departments.map((d) => d.opinion?.opinion)).toEqual([
-        OPINIONS.emergency,
-        OPINIONS.education,
-      ]);
-      expect(leaks(await who.outgoing.sheet({ caseId }))).toEqual(texts);
-    }
-  });
 });
