@@ -21,7 +21,7 @@ import { getEnv } from '~/env';
 import { type AppServices, type AppStore, db } from '~/server/app-types';
 import { migrateApp } from '~/server/db/migrate';
 import { offsetFileClock } from '~/server/offset-clock';
-import { startLdapSync } from '~/server/services/admin/ldap-sync';
+import { startLdapSync } from '~/server/services/admin/ldap-sync-schedule';
 import { startAuditVerifier } from '~/server/services/audit/daily-check';
 import { inAppNotifier } from '~/server/services/notifications/in-app-notifier';
 import {

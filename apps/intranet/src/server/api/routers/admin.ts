@@ -15,11 +15,9 @@ import { adminProcedure, createTRPCRouter } from '~/server/api/trpc';
 import { db } from '~/server/app-types';
 import { createDelegation, removeDelegation } from '~/server/services/admin/delegations';
 import { saveDepartment } from '~/server/services/admin/departments';
-import {
-  applyLdapSync,
-  ldapSyncConfigFromEnv,
-  planLdapSync,
-} from '~/server/services/admin/ldap-sync';
+import { applyLdapSync } from '~/server/services/admin/ldap-sync-apply';
+import { ldapSyncConfigFromEnv } from '~/server/services/admin/ldap-sync-config';
+import { planLdapSync } from '~/server/services/admin/ldap-sync-plan';
 import { listAudit } from '~/server/services/admin/list-audit';
 import {
   type AdminActor,

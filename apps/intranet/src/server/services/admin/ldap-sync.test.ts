@@ -4,12 +4,9 @@ import { db } from '~/server/app-types';
 import { callerFor, createTestApp, type TestApp } from '~/server/testing/test-app';
 import { type LdapFixture, personDn } from '../../../../test/ldap-fixture';
 import { type RunningSlapd, startSlapd } from '../../../../test/ldap-server';
-import {
-  applyLdapSync,
-  type LdapSyncConfig,
-  ldapSyncConfigFromEnv,
-  planLdapSync,
-} from './ldap-sync';
+import { applyLdapSync } from './ldap-sync-apply';
+import { type LdapSyncConfig, ldapSyncConfigFromEnv } from './ldap-sync-config';
+import { planLdapSync } from './ldap-sync-plan';
 
 const PW = 'Ldap#2026sync';
 const F: LdapFixture = {
