@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStoreDirectory } from '../../directory/store-directory.ts';
-import { TIMER_ACTOR } from '../../engine/engine.ts';
 import { createMemoryStore } from '../../memory/memory-store.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 import type { AssigneeSpec, FlowDefinitionInput } from './format.ts';
 import { customHarness } from './testing-harness.ts';
 import { customFlowStatistics, visibleCustomFlow } from './visibility.ts';

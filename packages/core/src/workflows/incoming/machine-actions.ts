@@ -1,5 +1,5 @@
-import { TIMER_ACTOR } from '../../engine/engine.ts';
 import { formatDateZh } from '../../util/format-date-zh.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 import { ev, principalOf, str } from '../shared/event-payload.ts';
 import { actionBuilders } from '../shared/machine-actions.ts';
 import {

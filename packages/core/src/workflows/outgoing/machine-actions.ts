@@ -1,4 +1,4 @@
-import { TIMER_ACTOR } from '../../engine/engine.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 import { ev, principalOf, str } from '../shared/event-payload.ts';
 import { actionBuilders } from '../shared/machine-actions.ts';
 import type {

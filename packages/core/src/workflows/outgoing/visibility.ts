@@ -1,6 +1,6 @@
 import type { Directory } from '../../directory/directory.ts';
-import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 import { type VisibleFlow, visibleDownwardFlow } from '../shared/department-visibility.ts';
 import { outgoingContextOf } from './case-context.ts';
 import type { OpinionRecord, OutgoingContext } from './context.ts';

@@ -1,6 +1,6 @@
-import { TIMER_ACTOR } from '../../engine/engine.ts';
 import { formatDateZh } from '../../util/format-date-zh.ts';
 import type { EventMeta } from '../../workflow/definition.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 import { principalOf, str } from '../shared/event-payload.ts';
 import { actionBuilders } from '../shared/machine-actions.ts';
 import {

@@ -1,8 +1,8 @@
 import type { Directory } from '../../directory/directory.ts';
 import type { User } from '../../directory/model.ts';
 import { departmentSubtree } from '../../directory/org-tree.ts';
-import { TIMER_ACTOR } from '../../engine/engine.ts';
 import type { CaseRecord, LedgerRecord, TaskRecord } from '../../ports/store.ts';
+import { TIMER_ACTOR } from '../../workflow/machine-helpers.ts';
 
 /** What a viewer may see of a case's flow. */
 export interface VisibleFlow {
