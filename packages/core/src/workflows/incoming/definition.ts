@@ -1,30 +1,11 @@
-import type { z } from 'zod';
 import { createChineseCalendar, type WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { stateToString } from '../../util/state-value.ts';
-import {
-  defineWorkflow,
-  type EventSpec,
-  type LedgerProjection,
-} from '../../workflow/definition.ts';
+import { defineWorkflow, type LedgerProjection } from '../../workflow/definition.ts';
 import { incomingVisibility } from './case-visibility.ts';
 import type { IncomingContext } from './context.ts';
 import { formatSerialNo, withdrawers } from './context-queries.ts';
-import {
-  ZArchive,
-  ZAssign,
-  ZConfirm,
-  ZInstruct,
-  ZPickReaders,
-  ZProposal,
-  ZRead,
-  ZRegistration,
-  ZRemind,
-  ZResult,
-  ZReturn,
-  ZReview,
-  ZSendBack,
-  ZWithdraw,
-} from './fields.ts';
+import { INCOMING_EVENTS } from './events.ts';
+import { ZRegistration } from './fields.ts';
 import { createIncomingMachine } from './machine.ts';
 import { incomingEventCheck } from './org-checks.ts';
 import {
@@ -61,8 +42,17 @@ export function incomingSerialScope(headType: string, year: string | number): st
  * `org-checks.ts` hold (right head, handlers and readers from the department, leaders hold
  * the leader role, 传阅 never skips a level).
  */
-function checked<S extends z.ZodType>(type: string, title: string, schema: S): EventSpec<S> {
-  return { title, schema, check: incomingEventCheck(type, title) };
+function checked<T extends IncomingEventType>(type: T) {
+  const s = spec(type);
+  return { ...s, check: incomingEventCheck(type, s.title) };
+}
+
+type IncomingEventType = keyof typeof INCOMING_EVENTS;
+
+/** An event's title and schema, from the client-safe list the UI reads too (one place). */
+function spec<T extends IncomingEventType>(type: T) {
+  const { title, schema } = INCOMING_EVENTS[type];
+  return { title, schema };
 }
 
 function ctxOf(context: unknown): IncomingContext {
@@ -116,14 +106,13 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
         incomingSerialScope(String(payload.headType), calendar.dateOf(at).slice(0, 4)),
     },
     events: {
-      PROPOSE: checked('PROPOSE', '拟办', ZProposal),
-      REVIEW: checked('REVIEW', '审阅', ZReview),
-      INSTRUCT: checked('INSTRUCT', '批示', ZInstruct),
-      RETURN: { title: '退回', schema: ZReturn },
-      AMEND_REGISTRATION: { title: '修改登记', schema: ZRegistration },
+      PROPOSE: checked('PROPOSE'),
+      REVIEW: checked('REVIEW'),
+      INSTRUCT: checked('INSTRUCT'),
+      RETURN: spec('RETURN'),
+      AMEND_REGISTRATION: spec('AMEND_REGISTRATION'),
       WITHDRAW: {
-        title: '撤回',
-        schema: ZWithdraw,
+        ...spec('WITHDRAW'),
         // Everyone who could take something back in some step; the machine's guards decide
         // whether this actor may take back anything in the current one.
         by: ({ context }) =>
@@ -133,15 +122,15 @@ export function createIncomingWorkflow(options: IncomingWorkflowOptions = {}) {
             ),
           ),
       },
-      ASSIGN: checked('ASSIGN', '分派承办人', ZAssign),
-      HAND_DOWN: checked('HAND_DOWN', '转办', ZAssign),
-      SUBMIT_RESULT: checked('SUBMIT_RESULT', '提交办理结果', ZResult),
-      CONFIRM: checked('CONFIRM', '确认办结', ZConfirm),
-      SEND_BACK: checked('SEND_BACK', '退回重办', ZSendBack),
-      PICK_READERS: checked('PICK_READERS', '传阅', ZPickReaders),
-      READ: checked('READ', '已阅', ZRead),
-      REMIND: { title: '催办', schema: ZRemind, by: () => SECRETARIAT_RULE },
-      ARCHIVE: { title: '归档', schema: ZArchive },
+      ASSIGN: checked('ASSIGN'),
+      HAND_DOWN: checked('HAND_DOWN'),
+      SUBMIT_RESULT: checked('SUBMIT_RESULT'),
+      CONFIRM: checked('CONFIRM'),
+      SEND_BACK: checked('SEND_BACK'),
+      PICK_READERS: checked('PICK_READERS'),
+      READ: checked('READ'),
+      REMIND: { ...spec('REMIND'), by: () => SECRETARIAT_RULE },
+      ARCHIVE: spec('ARCHIVE'),
     },
     tasks: ({ snapshot }) =>
       incomingTasks(stateToString(snapshot.value), snapshot.context as IncomingContext),
